@@ -1,0 +1,46 @@
+"""The arc map with its legend; a click on a place or an arc opens its drill-down page."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import streamlit as st
+
+from sistercities.mapdeck import ARC_LAYER, ENDED_COLOUR, LEVEL_COLOURS, PLACE_LAYER, build_deck
+from sistercities.view import LEVEL_LABELS
+
+from . import keys
+
+
+def legend(view: pd.DataFrame) -> None:
+    items = [(LEVEL_LABELS[level], colour) for level, colour in LEVEL_COLOURS.items()
+             if (view["level"] == level).any()]
+    if view["ended"].any():
+        items.append(("Ended", ENDED_COLOUR))
+    swatches = "".join(
+        f"<span style='display:inline-flex;align-items:center;margin-right:1.2rem'>"
+        f"<span style='width:1.6rem;height:.3rem;border-radius:2px;margin-right:.4rem;"
+        f"background:rgb{colour}'></span>{html.escape(label)}</span>" for label, colour in items)
+    st.markdown(f"<div aria-label='Map legend' style='font-size:.9rem'>{swatches}</div>",
+                unsafe_allow_html=True)
+
+
+def describe(view: pd.DataFrame, start: int, end: int) -> str:
+    """Alt text: what the map shows, for screen readers and for the record."""
+    return (f"Map of {len(view)} China–US sister relationships signed {start}–{end}: arcs "
+            f"across the Pacific from {view['province'].nunique()} Chinese provinces to "
+            f"{view['state'].nunique()} US states, coloured by level.")
+
+
+def show(view: pd.DataFrame, start: int, end: int, height: int = 560) -> dict | None:
+    """Draw the map; return the clicked object's row (a dict) and its layer, if any."""
+    deck = build_deck(view, height=height)
+    event = st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object",
+                            key=keys.MAP, height=height, alt=describe(view, start, end))
+    legend(view)
+    objects = (event or {}).get("selection", {}).get("objects", {}) if event else {}
+    for layer in (PLACE_LAYER, ARC_LAYER):
+        if objects.get(layer):
+            return {"layer": layer, **objects[layer][0]}
+    return None

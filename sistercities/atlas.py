@@ -1,0 +1,32 @@
+"""Everything a page needs from the files, built once: pairs located and ready to draw."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .dataset import PAIRINGS_FILE, PLACES_FILE, Pairings, load_pairings, load_places, locate
+from .geometry import with_arc_ends
+from .schema import Issue
+from .timeline import year_bounds
+
+
+@dataclass(frozen=True)
+class Atlas:
+    pairs: pd.DataFrame  # every valid pair, located or not
+    located: pd.DataFrame  # pairs with both ends geocoded, arc ends and distances added
+    unlocated: pd.DataFrame  # pairs with a place missing from places.csv
+    issues: tuple[Issue, ...]
+    bounds: tuple[int, int]
+
+
+def atlas_from(pairings: Pairings, places: pd.DataFrame) -> Atlas:
+    located, unlocated = locate(pairings.pairs, places)
+    return Atlas(pairs=pairings.pairs, located=with_arc_ends(located), unlocated=unlocated,
+                 issues=pairings.issues, bounds=year_bounds(pairings.pairs))
+
+
+def load_atlas(pairings_file: Path = PAIRINGS_FILE, places_file: Path = PLACES_FILE) -> Atlas:
+    return atlas_from(load_pairings(pairings_file), load_places(places_file))

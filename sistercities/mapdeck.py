@@ -1,0 +1,131 @@
+"""The arc map as a pydeck Deck: offline basemap, arcs across the Pacific, places."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pydeck as pdk
+
+from .geometry import wrap_lon
+from .view import LEVEL_LABELS, RELATION_LABELS
+
+# Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
+LEVEL_COLOURS = {
+    "province-state": (213, 94, 0),
+    "city": (0, 114, 178),
+    "mixed": (0, 158, 115),
+}
+ENDED_COLOUR = (140, 140, 140)
+# Translucent arcs keep crowded corridors (California, Jiangsu) readable where they overlap.
+ARC_ALPHA = 150
+OCEAN = (214, 226, 236)
+LAND = (244, 241, 234)
+BORDER = (170, 164, 152)
+BASEMAP_URL = "/app/static/basemap/{}.geojson"
+ARC_LAYER, PLACE_LAYER = "arcs", "places"
+TOOLTIP = {
+    "html": "<b>{tip_title}</b><br/>{tip_detail}<br/><span style='opacity:.75'>{tip_extra}</span>",
+    "style": {"fontFamily": "sans-serif", "fontSize": "13px", "maxWidth": "360px"},
+}
+
+
+def year_label(year) -> str:
+    return "year unknown" if pd.isna(year) else f"signed {int(year)}"
+
+
+def arc_rows(view: pd.DataFrame) -> pd.DataFrame:
+    """Only what the browser needs per arc: positions, colour and the tooltip's text."""
+    colour = [list(ENDED_COLOUR if ended else LEVEL_COLOURS[level]) + [ARC_ALPHA]
+              for level, ended in zip(view["level"], view["ended"])]
+    status = ["" if not ended else f" · {s} {int(y) if pd.notna(y) else ''}".rstrip()
+              for ended, s, y in zip(view["ended"], view["status"], view["status_year"])]
+    return pd.DataFrame({
+        "source": [[round(x, 4), round(y, 4)] for x, y in zip(view["source_lon"], view["source_lat"])],
+        "target": [[round(x, 4), round(y, 4)] for x, y in zip(view["target_lon"], view["target_lat"])],
+        "colour": colour,
+        "province": view["province"],
+        "tip_title": view["place_cn"] + " (" + view["province"] + ") – "
+        + view["place_us"] + " (" + view["state"] + ")",
+        "tip_detail": [f"{RELATION_LABELS[r]} · {LEVEL_LABELS[lv]} · {year_label(y)}{s}"
+                       for r, lv, y, s in zip(view["relation"], view["level"], view["year"], status)],
+        "tip_extra": [f"{d:,} km apart" for d in view["distance_km"]],
+    })
+
+
+def place_rows(view: pd.DataFrame) -> pd.DataFrame:
+    """One point per place, with how many of the pairs in view it belongs to."""
+    cn = view.groupby(["province", "place_cn"], as_index=False).agg(
+        lon=("source_lon", "first"), lat=("source_lat", "first"), pairs=("pair_id", "size"))
+    cn = cn.assign(country="CN", admin=cn["province"], place=cn["place_cn"])
+    us = view.groupby(["state", "place_us"], as_index=False).agg(
+        lon=("target_lon", "first"), lat=("target_lat", "first"), pairs=("pair_id", "size"))
+    us = us.assign(country="US", admin=us["state"], place=us["place_us"])
+    both = pd.concat([cn, us], ignore_index=True)[["country", "admin", "place", "lon", "lat", "pairs"]]
+    both["position"] = [[round(x, 4), round(y, 4)] for x, y in zip(both["lon"], both["lat"])]
+    both["tip_title"] = [p if p == a else f"{p} ({a})" for p, a in zip(both["place"], both["admin"])]
+    both["tip_detail"] = [f"{n} pair{'s' if n != 1 else ''} in view" for n in both["pairs"]]
+    both["tip_extra"] = "Click to open " + both["admin"]
+    return both.drop(columns=["lon", "lat"])
+
+
+def fit_view(lons: pd.Series, lats: pd.Series, width: int = 1100, height: int = 560,
+             padding: float = 0.12) -> pdk.ViewState:
+    """Centre and zoom that fit every point (lons in the Pacific frame) into the map."""
+    if lons.empty:
+        return pdk.ViewState(longitude=-170, latitude=35, zoom=1.2)
+
+    def merc(lat: float) -> float:
+        lat = max(min(lat, 85.0), -85.0)
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    x_span = max(float(lons.max() - lons.min()), 2.0) / 360.0
+    y_span = max(merc(float(lats.max())) - merc(float(lats.min())), 0.04) / (2 * math.pi)
+    usable = 1 - 2 * padding
+    zoom = math.log2(min(width * usable / (512 * x_span), height * usable / (512 * y_span)))
+    centre_y = (merc(float(lats.max())) + merc(float(lats.min()))) / 2
+    centre_lat = math.degrees(2 * math.atan(math.exp(centre_y)) - math.pi / 2)
+    centre_lon = wrap_lon((float(lons.max()) + float(lons.min())) / 2)
+    return pdk.ViewState(longitude=round(centre_lon, 3), latitude=round(centre_lat, 3),
+                         zoom=round(max(min(zoom, 9.0), 0.5), 2), pitch=0, bearing=0)
+
+
+def basemap_layers() -> list[pdk.Layer]:
+    ocean = pdk.Layer("PolygonLayer", id="ocean", data=[{"polygon": [[-180, -89], [180, -89],
+                      [180, 89], [-180, 89]]}], get_polygon="polygon", get_fill_color=list(OCEAN),
+                      stroked=False, pickable=False)
+    # Country outlines are not stroked: their rings cut at ±180° would draw stray lines.
+    land = pdk.Layer("GeoJsonLayer", id="countries", data=BASEMAP_URL.format("countries"),
+                     filled=True, stroked=False, get_fill_color=list(LAND), pickable=False)
+    admin = [pdk.Layer("GeoJsonLayer", id=name, data=BASEMAP_URL.format(name), filled=False,
+                       stroked=True, get_line_color=list(BORDER) + [150],
+                       line_width_min_pixels=0.4, pickable=False)
+             for name in ("provinces", "states")]
+    return [ocean, land, *admin]
+
+
+def build_deck(view: pd.DataFrame, view_state: pdk.ViewState | None = None,
+               height: int = 560) -> pdk.Deck:
+    arcs = arc_rows(view)
+    places = place_rows(view)
+    if view_state is None:
+        view_state = fit_view(pd.concat([view["source_lon"], view["target_lon"]]),
+                              pd.concat([view["source_lat"], view["target_lat"]]), height=height)
+    arc_layer = pdk.Layer("ArcLayer", id=ARC_LAYER, data=arcs, get_source_position="source",
+                          get_target_position="target", get_source_color="colour",
+                          get_target_color="colour", get_width=1.5, width_min_pixels=1,
+                          get_height=0.5, pickable=True, auto_highlight=True,
+                          highlight_color=[255, 200, 0, 255])
+    place_layer = pdk.Layer("ScatterplotLayer", id=PLACE_LAYER, data=places,
+                            get_position="position", get_radius=1, radius_min_pixels=3,
+                            radius_max_pixels=3, get_fill_color=[40, 40, 40, 220],
+                            get_line_color=[255, 255, 255], stroked=True,
+                            line_width_min_pixels=1, pickable=True, auto_highlight=True)
+    return pdk.Deck(
+        layers=[*basemap_layers(), arc_layer, place_layer],
+        views=[pdk.View(type="MapView", controller=True, repeat=True)],
+        initial_view_state=view_state,
+        map_provider=None,
+        tooltip=TOOLTIP,
+        height=height,
+    )

@@ -1,0 +1,59 @@
+"""Year filters, cumulative counts and playback frames."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .schema import FIRST_YEAR
+
+SIGNED, STANDING = "signed", "standing"
+MODES = (SIGNED, STANDING)
+
+
+@dataclass(frozen=True)
+class YearWindow:
+    start: int
+    end: int
+    mode: str = SIGNED
+
+
+def year_bounds(pairs: pd.DataFrame) -> tuple[int, int]:
+    """Slider bounds from the data: 1979 to the last known year."""
+    years = pairs["year"].dropna()
+    return FIRST_YEAR, int(years.max()) if len(years) else FIRST_YEAR
+
+
+def clamp_years(start: int, end: int, bounds: tuple[int, int]) -> tuple[int, int]:
+    low, high = bounds
+    start, end = sorted((start, end))
+    return max(low, min(start, high)), max(low, min(end, high))
+
+
+def in_window(pairs: pd.DataFrame, window: YearWindow) -> pd.Series:
+    """Which pairs the window shows. Pairs without a known year are never shown.
+
+    signed: signed within [start, end]. standing: signed by the end year (ended ties are
+    still returned; `ended_by` tells which of them had ended by then).
+    """
+    year = pairs["year"]
+    if window.mode == STANDING:
+        mask = year.le(window.end)
+    else:
+        mask = year.ge(window.start) & year.le(window.end)
+    return mask.fillna(False).astype(bool)
+
+
+def ended_by(pairs: pd.DataFrame, end_year: int) -> pd.Series:
+    ended = pairs["status"].isin(["ended", "suspended"]) & pairs["status_year"].le(end_year)
+    return ended.fillna(False).astype(bool)
+
+
+def per_year(pairs: pd.DataFrame, bounds: tuple[int, int]) -> pd.DataFrame:
+    """Pairs signed per year and the cumulative total, every year in bounds present."""
+    years = range(bounds[0], bounds[1] + 1)
+    signed = pairs["year"].dropna().astype(int).value_counts().reindex(years, fill_value=0)
+    frame = pd.DataFrame({"year": list(years), "signed": signed.to_numpy()})
+    frame["total"] = frame["signed"].cumsum()
+    return frame

@@ -1,0 +1,28 @@
+"""Reading what AppTest rendered: the deck's JSON and the KPI metrics."""
+
+import json
+
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+DASHBOARD = str(ROOT / "dashboard.py")
+
+
+def new_app(**query) -> AppTest:
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at
+
+
+def deck(at: AppTest) -> dict:
+    return json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+
+
+def layer(at: AppTest, layer_id: str) -> dict:
+    return next(layer for layer in deck(at)["layers"] if layer["id"] == layer_id)
+
+
+def metrics(at: AppTest) -> dict[str, int]:
+    return {m.label: int(m.value.replace(",", "")) for m in at.metric}

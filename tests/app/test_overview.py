@@ -1,0 +1,70 @@
+"""The overview page, run by Streamlit's AppTest on the bundled data."""
+
+import pytest
+
+from sistercities.atlas import load_atlas
+from sistercities.timeline import YearWindow
+from sistercities.view import Filters, apply_filters, kpis
+from tests.app.helpers import deck, layer, metrics, new_app
+
+
+@pytest.fixture(scope="module")
+def atlas():
+    return load_atlas()
+
+
+@pytest.fixture(scope="module")
+def overview():
+    at = new_app()
+    at.run()
+    return at
+
+
+def test_the_overview_runs_without_an_exception(overview):
+    assert not overview.exception
+    assert overview.title[0].value == "Sister Cities Atlas"
+
+
+def test_the_deck_draws_one_arc_per_pair_in_the_year_range(overview, atlas):
+    low, high = atlas.bounds
+    expected = apply_filters(atlas.located, Filters(YearWindow(low, high)))
+    arcs = layer(overview, "arcs")["data"]
+    assert len(arcs) == len(expected) > 0
+    assert all(arc["target"][0] > 180 for arc in arcs), "every US end is east of 180°"
+    assert all(73 < arc["source"][0] < 136 for arc in arcs), "every Chinese end is in China"
+
+
+def test_the_map_needs_no_network(overview):
+    spec = deck(overview)
+    assert "mapProvider" not in spec or spec.get("mapProvider") in (None, "")
+    for item in spec["layers"]:
+        data = item.get("data")
+        if isinstance(data, str):
+            assert data.startswith("/app/static/"), data
+
+
+def test_moving_the_slider_changes_the_arcs_and_the_kpis(atlas):
+    at = new_app()
+    at.run()
+    before = metrics(at)
+    at.slider(key="years").set_value((1979, 1990)).run()
+    assert not at.exception
+    view = apply_filters(atlas.located, Filters(YearWindow(1979, 1990)))
+    figures = kpis(view)
+    after = metrics(at)
+    assert after["Pairs shown"] == figures.pairs == len(layer(at, "arcs")["data"])
+    assert after["Pairs shown"] < before["Pairs shown"]
+    assert after["Provinces"] == figures.provinces
+    assert after["States"] == figures.states
+
+
+def test_pairs_without_a_year_are_counted_in_a_visible_note(overview, atlas):
+    undated = int(atlas.pairs["year"].isna().sum())
+    notes = [info.value for info in overview.info]
+    assert any(f"{undated} pairs without a known year not shown" in note for note in notes)
+
+
+def test_a_year_range_in_the_url_is_restored():
+    at = new_app(years=["1980", "1985"])
+    at.run()
+    assert at.slider(key="years").value == (1980, 1985)

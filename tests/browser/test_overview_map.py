@@ -1,0 +1,86 @@
+"""The overview in headless Chromium with the network blocked: the map is really drawn."""
+
+import io
+import json
+
+import numpy as np
+import pytest
+from PIL import Image
+from shapely.affinity import translate
+from shapely.geometry import LineString, Point, shape
+
+from sistercities.geocode import BASEMAP_DIR
+from sistercities.mapdeck import LAND, LEVEL_COLOURS, OCEAN
+from tests.app.helpers import deck, new_app
+from tests.browser.mapview import Viewport
+
+pytestmark = pytest.mark.browser
+MAP = "[data-testid='stDeckGlJsonChart']"
+
+
+def map_image(page, url: str) -> np.ndarray:
+    page.goto(url)
+    page.wait_for_selector(f"{MAP} canvas", timeout=60_000)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(2500)  # deck.gl draws the fetched basemap on its next frames
+    png = page.locator(MAP).screenshot()
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+
+
+def near(image: np.ndarray, colour, tolerance: int = 16) -> np.ndarray:
+    return (np.abs(image - np.array(colour)) <= tolerance).all(axis=-1)
+
+
+def test_the_overview_map_is_drawn_with_arcs_and_no_request_leaves(server, offline_page, artifacts):
+    image = map_image(offline_page, server + "/")
+    offline_page.screenshot(path=str(artifacts / "overview.png"), full_page=True)
+    assert image.std() > 10, "the map canvas is blank"
+    assert near(image, OCEAN).mean() > 0.2, "the ocean is drawn"
+    assert near(image, LAND).mean() > 0.1, "land is drawn from the bundled basemap"
+    city_arcs = near(image, LEVEL_COLOURS["city"], tolerance=60).sum()
+    assert city_arcs > 500, "city arcs are drawn"
+    assert offline_page.left_the_machine == []
+
+
+def quiet_point(polygons, viewport, arcs, places, rng, clearance=20.0):
+    """A pixel inside the polygons and in view, well clear of every arc and place dot."""
+    lines = [LineString([viewport.pixel(*a["source"]), viewport.pixel(*a["target"])]) for a in arcs]
+    dots = [Point(viewport.pixel(*p["position"])) for p in places]
+    bounds = np.array([poly.bounds for poly in polygons])
+    low, high = bounds[:, :2].min(axis=0), bounds[:, 2:].max(axis=0)
+    for _ in range(5000):
+        lon, lat = rng.uniform(low, high)
+        if not any(poly.contains(Point(lon, lat)) for poly in polygons):
+            continue
+        x, y = viewport.pixel(lon, lat)
+        if viewport.contains(x, y, 20) and all(Point(x, y).distance(g) > clearance
+                                                for g in lines + dots):
+            return lon, lat, x, y
+    raise AssertionError("no spot clear of arcs found")
+
+
+def patch(image: np.ndarray, x: float, y: float, radius: int = 3) -> np.ndarray:
+    xi, yi = round(x), round(y)
+    return np.median(image[yi - radius: yi + radius + 1, xi - radius: xi + radius + 1], axis=(0, 1))
+
+
+def test_land_shows_at_a_point_in_china_and_one_in_the_us(server, offline_page):
+    years = ["1979", "1981"]  # few arcs, so clear land is easy to find on both sides
+    image = map_image(offline_page, f"{server}/?years={years[0]}&years={years[1]}")
+    at = new_app(years=years)
+    at.run()
+    spec = deck(at)
+    view = spec["initialViewState"]
+    viewport = Viewport(view["longitude"], view["latitude"], view["zoom"], image.shape[1], image.shape[0])
+    layers = {layer["id"]: layer for layer in spec["layers"]}
+    rng = np.random.default_rng(7)
+    for file, shift in (("provinces.geojson", 0), ("states.geojson", 360)):
+        features = json.loads((BASEMAP_DIR / file).read_text(encoding="utf-8"))["features"]
+        polygons = [translate(shape(f["geometry"]), xoff=shift) for f in features
+                    if f["properties"]["name"] not in ("Alaska", "Hawaii", "Puerto Rico")]
+        lon, lat, x, y = quiet_point(polygons, viewport, layers["arcs"]["data"],
+                                     layers["places"]["data"], rng)
+        colour = patch(image, x, y)
+        assert np.abs(colour - np.array(LAND)).max() <= 16, (
+            f"{file}: expected land at {lon:.1f},{lat:.1f} (pixel {x:.0f},{y:.0f}), got {colour}")
+    assert offline_page.left_the_machine == []

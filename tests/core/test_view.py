@@ -1,0 +1,52 @@
+"""Filters, search, KPIs and the year timeline on the real fixture file."""
+
+import pytest
+
+from sistercities.dataset import load_pairings
+from sistercities.timeline import STANDING, YearWindow, per_year, year_bounds
+from sistercities.view import Filters, apply_filters, kpis, matches_search, unknown_year_count
+
+
+@pytest.fixture
+def pairs(fixtures):
+    return load_pairings(fixtures / "good.csv").pairs
+
+
+def test_the_year_window_keeps_pairs_signed_in_it_and_never_undated_ones(pairs):
+    view = apply_filters(pairs, Filters(YearWindow(1979, 1980)))
+    assert sorted(view["place_cn"]) == ["Hubei", "Nanjing"]
+    assert unknown_year_count(pairs, Filters(YearWindow(1979, 1980))) == 1
+
+
+def test_standing_mode_counts_everything_signed_by_the_end_year(pairs):
+    view = apply_filters(pairs, Filters(YearWindow(1985, 1990, STANDING)))
+    assert sorted(view["place_cn"]) == ["Hubei", "Nanjing", "Suzhou"]
+
+
+def test_level_and_relation_filters_combine(pairs):
+    view = apply_filters(pairs, Filters(YearWindow(1979, 2026), levels=("city",),
+                                        relations=("sister",)))
+    assert sorted(view["place_cn"]) == ["Nanjing", "Suzhou"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("suzhou", ["Suzhou"]), ("苏州", ["Suzhou"]), ("江苏", ["Nanjing", "Suzhou"]),
+    ("st louis", ["Nanjing"]), ("ST. LOUIS", ["Nanjing"]), ("", ["Hubei", "Nanjing", "Suzhou", "Guangzhou"]),
+])
+def test_search_matches_english_pinyin_and_characters(pairs, text, expected):
+    assert list(pairs.loc[matches_search(pairs, text), "place_cn"]) == expected
+
+
+def test_kpis_count_distinct_provinces_states_and_cities(pairs):
+    figures = kpis(apply_filters(pairs, Filters(YearWindow(1979, 2026))))
+    assert (figures.pairs, figures.provinces, figures.states) == (3, 2, 3)
+    assert (figures.chinese_cities, figures.us_cities) == (2, 2)
+
+
+def test_per_year_has_every_year_and_a_running_total(pairs):
+    bounds = year_bounds(pairs)
+    assert bounds == (1979, 1988)
+    frame = per_year(pairs, bounds)
+    assert list(frame["year"]) == list(range(1979, 1989))
+    assert frame.loc[frame["year"] == 1979, "signed"].item() == 2
+    assert frame["total"].iloc[-1] == 3
