@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 import pandas as pd
+import pydeck as pdk
 import streamlit as st
 
 from sistercities.mapdeck import ARC_LAYER, ENDED_COLOUR, LEVEL_COLOURS, PLACE_LAYER, build_deck
 from sistercities.view import LEVEL_LABELS
 
 from . import keys
+
+PROVINCE_PAGE, STATE_PAGE = "pages/province.py", "pages/state.py"
 
 
 def legend(view: pd.DataFrame) -> None:
@@ -22,20 +26,22 @@ def legend(view: pd.DataFrame) -> None:
         f"<span style='display:inline-flex;align-items:center;margin-right:1.2rem'>"
         f"<span style='width:1.6rem;height:.3rem;border-radius:2px;margin-right:.4rem;"
         f"background:rgb{colour}'></span>{html.escape(label)}</span>" for label, colour in items)
-    st.markdown(f"<div aria-label='Map legend' style='font-size:.9rem'>{swatches}</div>",
+    hint = "<span style='opacity:.7'>Click a place or an arc to open its page.</span>"
+    st.markdown(f"<div aria-label='Map legend' style='font-size:.9rem'>{swatches}{hint}</div>",
                 unsafe_allow_html=True)
 
 
 def describe(view: pd.DataFrame, start: int, end: int) -> str:
     """Alt text: what the map shows, for screen readers and for the record."""
-    return (f"Map of {len(view)} China–US sister relationships signed {start}–{end}: arcs "
-            f"across the Pacific from {view['province'].nunique()} Chinese provinces to "
+    return (f"Map of {len(view)} China–US sister relationships, {start}–{end}: arcs across "
+            f"the Pacific from {view['province'].nunique()} Chinese provinces to "
             f"{view['state'].nunique()} US states, coloured by level.")
 
 
-def show(view: pd.DataFrame, start: int, end: int, height: int = 560) -> dict | None:
-    """Draw the map; return the clicked object's row (a dict) and its layer, if any."""
-    deck = build_deck(view, height=height)
+def show(view: pd.DataFrame, start: int, end: int, camera: pdk.ViewState | None,
+         height: int = 560) -> dict | None:
+    """Draw the map; return the clicked object's row (a dict, with its layer), if any."""
+    deck = build_deck(view, camera, height=height)
     event = st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object",
                             key=keys.MAP, height=height, alt=describe(view, start, end))
     legend(view)
@@ -44,3 +50,15 @@ def show(view: pd.DataFrame, start: int, end: int, height: int = 560) -> dict | 
         if objects.get(layer):
             return {"layer": layer, **objects[layer][0]}
     return None
+
+
+def open_drilldown(clicked: dict, view_params: Callable[..., dict]) -> None:
+    """A Chinese place opens its province, a US place its state, an arc its province."""
+    if clicked["layer"] == PLACE_LAYER and clicked.get("country") == "US":
+        page, name = STATE_PAGE, clicked["admin"]
+    elif clicked["layer"] == PLACE_LAYER:
+        page, name = PROVINCE_PAGE, clicked["admin"]
+    else:
+        page, name = PROVINCE_PAGE, clicked["province"]
+    st.session_state.pop(keys.MAP, None)
+    st.switch_page(page, query_params=view_params(name=name))

@@ -7,7 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from sistercities.atlas import Atlas, load_atlas
-from sistercities.dataset import PAIRINGS_FILE, PLACES_FILE, DatasetError
+from sistercities.dataset import EVENTS_FILE, PAIRINGS_FILE, PLACES_FILE, DatasetError
 
 
 def _stamp(path: Path) -> tuple[str, int, int]:
@@ -20,14 +20,14 @@ def _stamp(path: Path) -> tuple[str, int, int]:
 
 
 @st.cache_data(show_spinner="Loading the pairs…")
-def _cached_atlas(pairings: tuple, places: tuple) -> Atlas:
-    return load_atlas(Path(pairings[0]), Path(places[0]))
+def _cached_atlas(pairings: tuple, places: tuple, events: tuple) -> Atlas:
+    return load_atlas(Path(pairings[0]), Path(places[0]), Path(events[0]))
 
 
 def atlas() -> Atlas:
     """The bundled data; a file that cannot be read stops the page with its message."""
     try:
-        return _cached_atlas(_stamp(PAIRINGS_FILE), _stamp(PLACES_FILE))
+        return _cached_atlas(_stamp(PAIRINGS_FILE), _stamp(PLACES_FILE), _stamp(EVENTS_FILE))
     except DatasetError as exc:
         st.error(f"The bundled data could not be loaded: {exc}")
         st.stop()

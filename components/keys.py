@@ -1,6 +1,15 @@
-"""Session-state keys: one name per widget, shared by dashboard.py and the components."""
+"""Session-state keys: one name per widget or flag, shared by dashboard.py and the components."""
 
+# Widgets whose value is the view (kept in the URL).
 YEARS = "years"
+MODE = "mode"
 LEVELS = "level"
 RELATIONS = "relation"
+SEARCH = "q"
+# Transient UI state.
 MAP = "map"
+PLAYING = "playing"
+SPEED = "speed"
+YEARS_IN_URL = "years_in_url"  # the range last written to the URL (survives page changes)
+APP_RERUN = "app_rerun"  # a fragment asks for a full rerun (to start or stop its timer)
+FIT = "fit_count"  # bumped by "Fit to data" to move the camera back

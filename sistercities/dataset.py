@@ -14,6 +14,8 @@ from .schema import Issue, validate_pairings
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PAIRINGS_FILE = DATA_DIR / "pairings.csv"
 PLACES_FILE = DATA_DIR / "places.csv"
+EVENTS_FILE = DATA_DIR / "events.csv"
+EVENT_COLUMNS = ("year", "date", "title", "title_zh", "source", "source_title", "notes")
 PLACE_COLUMNS = ("country", "admin", "place", "lat", "lon", "method", "geonameid", "detail")
 CHINA, USA = "CN", "US"
 
@@ -144,3 +146,21 @@ def locate(pairs: pd.DataFrame, places: pd.DataFrame) -> tuple[pd.DataFrame, pd.
         out[column] = out[column].astype("float64")
     found = out[["cn_lat", "us_lat"]].notna().all(axis=1)
     return out[found].reset_index(drop=True), out[~found].reset_index(drop=True)
+
+
+def load_events(path: Path = EVENTS_FILE) -> pd.DataFrame:
+    """Sourced milestones for the timeline chart (year, title, source)."""
+    if not Path(path).exists():
+        return pd.DataFrame({c: pd.Series(dtype="str") for c in EVENT_COLUMNS})
+    raw = read_csv_text(decode(Path(path).read_bytes(), Path(path).name), Path(path).name)
+    missing = [c for c in EVENT_COLUMNS if c not in raw.columns]
+    if missing:
+        raise DatasetError(f"{Path(path).name} is missing column(s): {', '.join(missing)}")
+    events = raw[list(EVENT_COLUMNS)].copy()
+    years = pd.to_numeric(events["year"], errors="coerce")
+    bad = events.index[years.isna() | events["source"].eq("")]
+    if len(bad):
+        raise DatasetError(f"{Path(path).name} row {bad[0] + 2}: each milestone needs a year "
+                           "and a source")
+    events["year"] = years.astype(int)
+    return events

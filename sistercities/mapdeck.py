@@ -19,6 +19,7 @@ LEVEL_COLOURS = {
 ENDED_COLOUR = (140, 140, 140)
 # Translucent arcs keep crowded corridors (California, Jiangsu) readable where they overlap.
 ARC_ALPHA = 150
+FADED_ALPHA = 35
 OCEAN = (214, 226, 236)
 LAND = (244, 241, 234)
 BORDER = (170, 164, 152)
@@ -35,16 +36,21 @@ def year_label(year) -> str:
 
 
 def arc_rows(view: pd.DataFrame) -> pd.DataFrame:
-    """Only what the browser needs per arc: positions, colour and the tooltip's text."""
-    colour = [list(ENDED_COLOUR if ended else LEVEL_COLOURS[level]) + [ARC_ALPHA]
-              for level, ended in zip(view["level"], view["ended"])]
+    """Only what the browser needs per arc: positions, colour, width and the tooltip's text.
+
+    A `match` column (search) keeps matching arcs bright and wide and fades the others."""
+    match = view["match"] if "match" in view else pd.Series(True, index=view.index)
+    colour = [list(ENDED_COLOUR if ended else LEVEL_COLOURS[level]) + [ARC_ALPHA if hit else FADED_ALPHA]
+              for level, ended, hit in zip(view["level"], view["ended"], match)]
     status = ["" if not ended else f" · {s} {int(y) if pd.notna(y) else ''}".rstrip()
               for ended, s, y in zip(view["ended"], view["status"], view["status_year"])]
     return pd.DataFrame({
         "source": [[round(x, 4), round(y, 4)] for x, y in zip(view["source_lon"], view["source_lat"])],
         "target": [[round(x, 4), round(y, 4)] for x, y in zip(view["target_lon"], view["target_lat"])],
         "colour": colour,
+        "width": [3.0 if hit and not match.all() else 1.5 for hit in match],
         "province": view["province"],
+        "state": view["state"],
         "tip_title": view["place_cn"] + " (" + view["province"] + ") – "
         + view["place_us"] + " (" + view["state"] + ")",
         "tip_detail": [f"{RELATION_LABELS[r]} · {LEVEL_LABELS[lv]} · {year_label(y)}{s}"
@@ -104,16 +110,23 @@ def basemap_layers() -> list[pdk.Layer]:
     return [ocean, land, *admin]
 
 
+def fit_pairs(pairs: pd.DataFrame, height: int = 560) -> pdk.ViewState:
+    """The camera that shows every end of these pairs."""
+    return fit_view(pd.concat([pairs["source_lon"], pairs["target_lon"]]),
+                    pd.concat([pairs["source_lat"], pairs["target_lat"]]), height=height)
+
+
 def build_deck(view: pd.DataFrame, view_state: pdk.ViewState | None = None,
                height: int = 560) -> pdk.Deck:
+    """The map of the pairs in view. Pass the camera fitted to the page's whole scope so it
+    stays put while the year filter or playback changes the arcs."""
     arcs = arc_rows(view)
     places = place_rows(view)
     if view_state is None:
-        view_state = fit_view(pd.concat([view["source_lon"], view["target_lon"]]),
-                              pd.concat([view["source_lat"], view["target_lat"]]), height=height)
+        view_state = fit_pairs(view, height)
     arc_layer = pdk.Layer("ArcLayer", id=ARC_LAYER, data=arcs, get_source_position="source",
                           get_target_position="target", get_source_color="colour",
-                          get_target_color="colour", get_width=1.5, width_min_pixels=1,
+                          get_target_color="colour", get_width="width", width_min_pixels=1,
                           get_height=0.5, pickable=True, auto_highlight=True,
                           highlight_color=[255, 200, 0, 255])
     place_layer = pdk.Layer("ScatterplotLayer", id=PLACE_LAYER, data=places,

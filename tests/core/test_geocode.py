@@ -9,9 +9,16 @@ import pandas as pd
 import pytest
 
 from sistercities.dataset import empty_places, load_places
-from sistercities.geocode import (BoundaryGeocoder, GazetteerGeocoder, Query, geocode_places,
-                                  name_variants, offline_geocoders, online_geocoder,
-                                  write_places)
+from sistercities.geocode import (
+    BoundaryGeocoder,
+    GazetteerGeocoder,
+    Query,
+    geocode_places,
+    name_variants,
+    offline_geocoders,
+    online_geocoder,
+    write_places,
+)
 from sistercities.schema import PROVINCES
 
 

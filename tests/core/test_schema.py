@@ -3,8 +3,7 @@
 import pandas as pd
 import pytest
 
-from sistercities.schema import (PAIRING_COLUMNS, canonical_province, canonical_state,
-                                 validate_pairings)
+from sistercities.schema import PAIRING_COLUMNS, canonical_province, canonical_state, validate_pairings
 
 
 def frame(**overrides) -> pd.DataFrame:

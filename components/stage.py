@@ -1,0 +1,137 @@
+"""The stage: year slider, playback controls, KPIs, map and timeline chart, redrawn together.
+
+It runs as a fragment: while the timeline plays only the stage reruns, on a timer, so the
+page does not flash; the camera stays where the user put it because the map's initial view
+is fitted to the page's whole scope, not to the year being shown.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pydeck as pdk
+import streamlit as st
+
+from sistercities.charts import timeline_chart
+from sistercities.mapdeck import fit_pairs
+from sistercities.view import Filters, apply_filters, matches_search, unknown_year_count
+from sistercities.view import kpis as kpi_figures
+
+from . import arc_map, filters, keys, kpis
+
+SPEEDS = {"Slow": 2.0, "Normal": 1.0, "Fast": 0.5}
+
+
+def _request_app_rerun() -> None:
+    st.session_state[keys.APP_RERUN] = True
+
+
+def _play(bounds: tuple[int, int]) -> None:
+    start, end = st.session_state[keys.YEARS]
+    if end >= bounds[1]:  # at the end: play again from the first year
+        st.session_state[keys.YEARS] = (bounds[0], bounds[0])
+    st.session_state[keys.PLAYING] = True
+    _request_app_rerun()
+
+
+def _pause() -> None:
+    st.session_state[keys.PLAYING] = False
+    _request_app_rerun()
+
+
+def _step(delta: int, bounds: tuple[int, int]) -> None:
+    start, end = st.session_state[keys.YEARS]
+    end = max(start, min(bounds[1], end + delta))
+    st.session_state[keys.YEARS] = (start, end)
+    if st.session_state.get(keys.PLAYING):
+        _pause()
+
+
+def _advance(bounds: tuple[int, int]) -> None:
+    """One tick of playback: the end year moves on; at the last year playback stops."""
+    start, end = st.session_state[keys.YEARS]
+    if end >= bounds[1]:
+        st.session_state[keys.PLAYING] = False
+        st.rerun(scope="app")
+    st.session_state[keys.YEARS] = (start, end + 1)
+
+
+def _fit() -> None:
+    st.session_state[keys.FIT] = st.session_state.get(keys.FIT, 0) + 1
+
+
+def controls(bounds: tuple[int, int]) -> None:
+    playing = st.session_state.get(keys.PLAYING, False)
+    low, high = bounds
+    st.slider("Years", low, high, key=keys.YEARS, on_change=_pause if playing else None,
+              help="Drag either end. Pairs whose year is unknown are never drawn; they are "
+              "counted below the map.")
+    back, play, forward, speed, fit = st.columns([1, 1.3, 1, 2, 1.6], vertical_alignment="center")
+    back.button("◀ Year", on_click=_step, args=(-1, bounds), width="stretch",
+                help="One year back")
+    if playing:
+        play.button("⏸ Pause", on_click=_pause, type="primary", width="stretch")
+    else:
+        play.button("▶ Play", on_click=_play, args=(bounds,), type="primary",
+                    width="stretch", help="Play the network's growth year by year")
+    forward.button("Year ▶", on_click=_step, args=(1, bounds), width="stretch",
+                   help="One year forward")
+    speed.segmented_control("Speed", list(SPEEDS), key=keys.SPEED, default="Normal",
+                            label_visibility="collapsed", on_change=_request_app_rerun)
+    fit.button("Fit to data", on_click=_fit, width="stretch",
+               help="Move the map back to show every pair of this page")
+
+
+def camera(scope: pd.DataFrame, map_height: int) -> pdk.ViewState | None:
+    """The scope's fitted camera; "Fit to data" nudges it so deck.gl moves back to it."""
+    if scope.empty:
+        return None
+    fitted = fit_pairs(scope, map_height)
+    fitted.zoom += st.session_state.get(keys.FIT, 0) * 1e-6
+    return fitted
+
+
+def show(scope: pd.DataFrame, scope_all: pd.DataFrame, bounds: tuple[int, int],
+         events: pd.DataFrame, map_height: int = 560) -> None:
+    """Draw the stage for this page's pairs: `scope` holds the located ones, `scope_all`
+    every valid one (for the unknown-year and no-coordinates notes and the chart)."""
+    playing = st.session_state.get(keys.PLAYING, False)
+    interval = SPEEDS.get(st.session_state.get(keys.SPEED) or "Normal", 1.0)
+
+    @st.fragment(run_every=interval if playing else None)
+    def stage() -> None:
+        if st.session_state.pop(keys.APP_RERUN, False):
+            st.rerun(scope="app")
+        if playing and st.session_state.get(keys.PLAYING):
+            _advance(bounds)
+        controls(bounds)
+        start, end = st.session_state[keys.YEARS]
+        filters.write_years(start, end)
+        chosen = filters.current(bounds)
+        view = apply_filters(scope, chosen)
+        search = filters.search_text()
+        if search:
+            view["match"] = matches_search(view, search)
+        kpis.show(kpi_figures(view))
+        if search:
+            st.caption(f"{int(view['match'].sum())} of {len(view)} pairs in view match "
+                       f"“{search}”: highlighted on the map.")
+        clicked = arc_map.show(view, start, end, camera(scope, map_height), map_height)
+        st.altair_chart(timeline_chart(scope_all, bounds, (start, end), events),
+                        width="stretch")
+        notes(scope_all, scope, chosen)
+        if clicked:
+            arc_map.open_drilldown(clicked, filters.view_params)
+
+    stage()
+
+
+def notes(scope_all: pd.DataFrame, scope: pd.DataFrame, chosen: Filters) -> None:
+    undated = unknown_year_count(scope_all, chosen)
+    if undated:
+        st.info(f"{undated} pair{'s' if undated != 1 else ''} without a known year not shown.",
+                icon=":material/info:")
+    unlocated = scope_all[~scope_all["pair_id"].isin(scope["pair_id"])]
+    if len(unlocated):
+        names = ", ".join(sorted(unlocated["place_cn"] + " – " + unlocated["place_us"]))
+        st.info(f"{len(unlocated)} pair(s) not on the map because a place has no coordinates "
+                f"yet: {names}.", icon=":material/info:")

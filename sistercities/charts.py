@@ -1,0 +1,37 @@
+"""The timeline chart as an Altair spec, the same for the screen and for exported images."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from .timeline import per_year
+
+SELECTED, OTHER, TOTAL = "#0072B2", "#C9D3DD", "#D55E00"
+
+
+def timeline_chart(pairs: pd.DataFrame, bounds: tuple[int, int], selected: tuple[int, int],
+                   events: pd.DataFrame | None = None, height: int = 220) -> alt.LayerChart:
+    """Pairs signed per year (bars, the selected range in colour), the cumulative total
+    (line, right axis) and sourced milestones (dashed rules with their titles on hover)."""
+    frame = per_year(pairs, bounds)
+    frame["in range"] = frame["year"].between(*selected)
+    x = alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0, values=[
+        y for y in frame["year"] if y % 5 == 0 or y in (bounds[0], bounds[1])]))
+    bars = alt.Chart(frame).mark_bar().encode(
+        x=x,
+        y=alt.Y("signed:Q", title="Pairs signed"),
+        color=alt.condition("datum['in range']", alt.value(SELECTED), alt.value(OTHER)),
+        tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("signed:Q", title="Signed"),
+                 alt.Tooltip("total:Q", title="Total by then")],
+    )
+    line = alt.Chart(frame).mark_line(color=TOTAL, strokeWidth=2).encode(
+        x=x, y=alt.Y("total:Q", title="Total (line)", axis=alt.Axis(titleColor=TOTAL)))
+    layers = [bars, line]
+    if events is not None and len(events):
+        marks = events[events["year"].between(*bounds)].groupby("year", as_index=False).agg(
+            milestone=("title", " · ".join))
+        layers.append(alt.Chart(marks).mark_rule(strokeDash=[4, 3], color="#555").encode(
+            x="year:O", tooltip=[alt.Tooltip("year:O", title="Year"),
+                                 alt.Tooltip("milestone:N", title="Milestone")]))
+    return alt.layer(*layers).resolve_scale(y="independent").properties(height=height)
