@@ -12,11 +12,14 @@ import streamlit as st
 from sistercities.schema import LEVELS as LEVEL_VALUES
 from sistercities.schema import RELATIONS as RELATION_VALUES
 from sistercities.timeline import MODES, SIGNED, YearWindow, clamp_years
-from sistercities.view import LEVEL_LABELS, RELATION_LABELS, Filters
+from sistercities.view import RELATION_LABELS, Filters
 
 from . import keys
 
-MODE_LABELS = {"signed": "Signed in range", "standing": "Network as it stood"}
+# Bound widgets put these labels in the URL (?level=City&mode=As+of+end+year): keep them short
+# and plain so shared links stay readable.
+MODE_LABELS = {"signed": "Signed in range", "standing": "As of end year"}
+LEVEL_FILTER_LABELS = {"province-state": "Province-state", "city": "City", "mixed": "Mixed"}
 
 
 def years_from_url(bounds: tuple[int, int]) -> tuple[int, int] | None:
@@ -29,30 +32,29 @@ def years_from_url(bounds: tuple[int, int]) -> tuple[int, int] | None:
 
 
 def sync_years(bounds: tuple[int, int]) -> None:
-    """Before any page draws: the URL's range wins when it changed (a link, back/forward);
-    otherwise keep the session's, or start with the whole range."""
-    from_url = years_from_url(bounds)
-    if from_url and from_url != st.session_state.get(keys.YEARS_IN_URL):
-        st.session_state[keys.YEARS] = from_url
-    elif keys.YEARS not in st.session_state:
-        st.session_state[keys.YEARS] = st.session_state.get(keys.YEARS_IN_URL, bounds)
-    start, end = clamp_years(*st.session_state[keys.YEARS], bounds)
-    st.session_state[keys.YEARS] = (start, end)
-    write_years(start, end)
+    """Before any page draws: the URL's range wins (a link, back/forward); without one the
+    session keeps its range, or starts with the whole range."""
+    years = years_from_url(bounds) or st.session_state.get(keys.VIEW_YEARS, bounds)
+    set_years(*clamp_years(*years, bounds))
 
 
-def write_years(start: int, end: int) -> None:
+def set_years(start: int, end: int) -> None:
+    """The one place the range in view changes; the URL always carries both ends."""
+    st.session_state[keys.VIEW_YEARS] = (start, end)
     st.query_params[keys.YEARS] = [str(start), str(end)]
-    st.session_state[keys.YEARS_IN_URL] = (start, end)
+
+
+def years(bounds: tuple[int, int]) -> tuple[int, int]:
+    return clamp_years(*st.session_state.get(keys.VIEW_YEARS, bounds), bounds)
 
 
 def show_sidebar() -> None:
     with st.sidebar:
         st.segmented_control("Show", MODES, format_func=MODE_LABELS.get, key=keys.MODE,
                              default=SIGNED, bind="query-params", help="Signed in range: pairs "
-                             "signed between the two years. Network as it stood: every pair "
-                             "signed by the end year, ended ties greyed.")
-        st.multiselect("Level", LEVEL_VALUES, format_func=LEVEL_LABELS.get, key=keys.LEVELS,
+                             "signed between the two years. As of end year: the whole network "
+                             "as it stood at the end year, ended ties greyed.")
+        st.multiselect("Level", LEVEL_VALUES, format_func=LEVEL_FILTER_LABELS.get, key=keys.LEVELS,
                        bind="query-params", placeholder="All levels")
         st.multiselect("Relation", RELATION_VALUES, format_func=RELATION_LABELS.get,
                        key=keys.RELATIONS, bind="query-params", placeholder="All relations")
@@ -63,7 +65,7 @@ def show_sidebar() -> None:
 
 
 def current(bounds: tuple[int, int], **scope) -> Filters:
-    start, end = clamp_years(*st.session_state.get(keys.YEARS, bounds), bounds)
+    start, end = years(bounds)
     mode = st.session_state.get(keys.MODE) or SIGNED
     return Filters(YearWindow(start, end, mode), tuple(st.session_state.get(keys.LEVELS) or ()),
                    tuple(st.session_state.get(keys.RELATIONS) or ()), **scope)
@@ -74,13 +76,10 @@ def search_text() -> str:
 
 
 def view_params(**extra) -> dict:
-    """The current view as query parameters, for links between pages."""
+    """Query parameters for a link to another page. The bound filters are not listed: they
+    are sidebar widgets on every page and write themselves back to the new page's URL."""
     params: dict = {}
-    start, end = st.session_state.get(keys.YEARS_IN_URL, (None, None))
+    start, end = st.session_state.get(keys.VIEW_YEARS, (None, None))
     if start is not None:
         params[keys.YEARS] = [str(start), str(end)]
-    for key in (keys.MODE, keys.LEVELS, keys.RELATIONS, keys.SEARCH):
-        value = st.session_state.get(key)
-        if value:
-            params[key] = value
     return {**params, **extra}

@@ -10,6 +10,6 @@ SEARCH = "q"
 MAP = "map"
 PLAYING = "playing"
 SPEED = "speed"
-YEARS_IN_URL = "years_in_url"  # the range last written to the URL (survives page changes)
+VIEW_YEARS = "view_years"  # the range in view; the slider and the URL follow it
 APP_RERUN = "app_rerun"  # a fragment asks for a full rerun (to start or stop its timer)
 FIT = "fit_count"  # bumped by "Fit to data" to move the camera back

@@ -26,9 +26,9 @@ def _request_app_rerun() -> None:
 
 
 def _play(bounds: tuple[int, int]) -> None:
-    start, end = st.session_state[keys.YEARS]
+    start, end = filters.years(bounds)
     if end >= bounds[1]:  # at the end: play again from the first year
-        st.session_state[keys.YEARS] = (bounds[0], bounds[0])
+        filters.set_years(bounds[0], bounds[0])
     st.session_state[keys.PLAYING] = True
     _request_app_rerun()
 
@@ -39,20 +39,25 @@ def _pause() -> None:
 
 
 def _step(delta: int, bounds: tuple[int, int]) -> None:
-    start, end = st.session_state[keys.YEARS]
-    end = max(start, min(bounds[1], end + delta))
-    st.session_state[keys.YEARS] = (start, end)
+    start, end = filters.years(bounds)
+    filters.set_years(start, max(start, min(bounds[1], end + delta)))
+    if st.session_state.get(keys.PLAYING):
+        _pause()
+
+
+def _slider_moved() -> None:
+    filters.set_years(*st.session_state[keys.YEARS])
     if st.session_state.get(keys.PLAYING):
         _pause()
 
 
 def _advance(bounds: tuple[int, int]) -> None:
     """One tick of playback: the end year moves on; at the last year playback stops."""
-    start, end = st.session_state[keys.YEARS]
+    start, end = filters.years(bounds)
     if end >= bounds[1]:
         st.session_state[keys.PLAYING] = False
         st.rerun(scope="app")
-    st.session_state[keys.YEARS] = (start, end + 1)
+    filters.set_years(start, end + 1)
 
 
 def _fit() -> None:
@@ -60,15 +65,17 @@ def _fit() -> None:
 
 
 def controls(bounds: tuple[int, int]) -> None:
-    playing = st.session_state.get(keys.PLAYING, False)
     low, high = bounds
-    st.slider("Years", low, high, key=keys.YEARS, on_change=_pause if playing else None,
+    in_view = filters.years(bounds)
+    if st.session_state.get(keys.YEARS) != in_view:  # moved by playback, a step or a link
+        st.session_state[keys.YEARS] = in_view
+    st.slider("Years", low, high, value=in_view, key=keys.YEARS, on_change=_slider_moved,
               help="Drag either end. Pairs whose year is unknown are never drawn; they are "
               "counted below the map.")
     back, play, forward, speed, fit = st.columns([1, 1.3, 1, 2, 1.6], vertical_alignment="center")
     back.button("◀ Year", on_click=_step, args=(-1, bounds), width="stretch",
                 help="One year back")
-    if playing:
+    if st.session_state.get(keys.PLAYING, False):
         play.button("⏸ Pause", on_click=_pause, type="primary", width="stretch")
     else:
         play.button("▶ Play", on_click=_play, args=(bounds,), type="primary",
@@ -104,9 +111,8 @@ def show(scope: pd.DataFrame, scope_all: pd.DataFrame, bounds: tuple[int, int],
         if playing and st.session_state.get(keys.PLAYING):
             _advance(bounds)
         controls(bounds)
-        start, end = st.session_state[keys.YEARS]
-        filters.write_years(start, end)
         chosen = filters.current(bounds)
+        start, end = chosen.window.start, chosen.window.end
         view = apply_filters(scope, chosen)
         search = filters.search_text()
         if search:

@@ -1,4 +1,4 @@
-"""Command line: python -m sistercities validate | geocode [--online]."""
+"""Command line: python -m sistercities validate | coverage | geocode [--online]."""
 
 from __future__ import annotations
 
@@ -41,6 +41,13 @@ def cmd_geocode(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_coverage(args: argparse.Namespace) -> int:
+    from .coverage import markdown
+
+    print(markdown(load_pairings(Path(args.pairings)).pairs), end="")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sistercities",
                                      description="Sister Cities Atlas data tools.")
@@ -48,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--places", default=str(PLACES_FILE))
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("validate", help="check the data files; exit 1 on any problem")
+    sub.add_parser("coverage", help="print the coverage tables (Markdown) for data/README.md")
     geocode = sub.add_parser("geocode", help="write data/places.csv for every place in the pairs")
     geocode.add_argument("--overrides", default=str(OVERRIDES_FILE))
     geocode.add_argument("--online", action="store_true",
@@ -60,7 +68,8 @@ def main(argv: list[str] | None = None) -> int:
                          help="seconds between online requests (Nominatim's policy: 1)")
     args = parser.parse_args(argv)
     try:
-        return {"validate": cmd_validate, "geocode": cmd_geocode}[args.command](args)
+        return {"validate": cmd_validate, "geocode": cmd_geocode,
+                "coverage": cmd_coverage}[args.command](args)
     except DatasetError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -26,3 +26,14 @@ def layer(at: AppTest, layer_id: str) -> dict:
 
 def metrics(at: AppTest) -> dict[str, int]:
     return {m.label: int(m.value.replace(",", "")) for m in at.metric}
+
+
+def open_page(page: str, **query) -> AppTest:
+    """Run the dashboard once (st.navigation needs it), then open `page` with `query`."""
+    at = new_app()
+    at.run()
+    at.switch_page(page)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    return at

@@ -1,0 +1,111 @@
+"""Every province and state page, deep links, map clicks and the timeline controls."""
+
+import pytest
+
+from sistercities.atlas import load_atlas
+from sistercities.timeline import STANDING, YearWindow
+from sistercities.view import Filters, apply_filters, kpis
+from tests.app.helpers import layer, metrics, new_app, open_page
+
+ATLAS = load_atlas()
+PROVINCES = sorted(ATLAS.pairs["province"].unique())
+STATES = sorted(ATLAS.pairs["state"].unique())
+
+
+def link_names(at) -> set[str]:
+    return {link.proto.query_string.split("name=")[-1].replace("+", " ") for link in at.get("page_link")}
+
+
+@pytest.mark.parametrize("province", PROVINCES)
+def test_every_province_page_shows_its_partners_and_links_to_them(province):
+    at = open_page("pages/province.py", name=province)
+    assert not at.exception
+    assert at.title[0].value.startswith(province)
+    pairs = ATLAS.pairs[ATLAS.pairs["province"] == province]
+    assert at.caption[0].value.startswith(f"{len(pairs)} documented pairs with "
+                                          f"{pairs['state'].nunique()} US state")
+    assert {n.replace("%20", " ") for n in link_names(at)} == set(pairs["state"])
+    located = ATLAS.located[ATLAS.located["province"] == province]
+    assert metrics(at)["Pairs shown"] == located["year"].notna().sum()
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_every_state_page_shows_its_partners_and_links_to_them(state):
+    at = open_page("pages/state.py", name=state)
+    assert not at.exception
+    assert at.title[0].value == state
+    pairs = ATLAS.pairs[ATLAS.pairs["state"] == state]
+    assert at.caption[0].value.startswith(f"{len(pairs)} documented pairs with "
+                                          f"{pairs['province'].nunique()} Chinese province")
+    assert {n.replace("%20", " ") for n in link_names(at)} == set(pairs["province"])
+
+
+def test_names_are_case_insensitive_and_accept_aliases():
+    at = open_page("pages/province.py", name="nei mongol")
+    assert at.title[0].value.startswith("Inner Mongolia")
+    assert at.query_params["name"] == "Inner Mongolia"
+    assert open_page("pages/state.py", name="OHIO").title[0].value == "Ohio"
+
+
+@pytest.mark.parametrize(("page", "valid"), [("pages/province.py", PROVINCES),
+                                            ("pages/state.py", STATES)])
+def test_an_unknown_name_gets_a_friendly_page_listing_the_valid_ones(page, valid):
+    at = open_page(page, name="Atlantis")
+    assert not at.exception
+    assert "Atlantis" in at.warning[0].value
+    assert len(at.get("page_link")) == len(valid)
+
+
+def test_a_deep_link_restores_the_whole_view():
+    at = new_app(years=["1985", "2010"], level="City", relation="Sister", q="Suzhou",
+                 mode="As of end year")
+    at.run()
+    assert not at.exception
+    assert at.slider(key="years").value == (1985, 2010)
+    assert at.sidebar.multiselect(key="level").value == ["city"]
+    assert at.sidebar.multiselect(key="relation").value == ["sister"]
+    assert at.sidebar.text_input(key="q").value == "Suzhou"
+    expected = apply_filters(ATLAS.located, Filters(YearWindow(1985, 2010, STANDING), ("city",),
+                                                    ("sister",)))
+    assert metrics(at)["Pairs shown"] == kpis(expected).pairs
+    assert any("match “Suzhou”" in c.value for c in at.caption)
+
+
+def test_the_year_range_is_written_to_the_url_with_both_ends():
+    at = new_app()
+    at.run()
+    assert at.query_params["years"] == [str(y) for y in ATLAS.bounds]
+
+
+@pytest.mark.parametrize(("clicked", "title"), [
+    ({"places": [{"country": "US", "admin": "Ohio", "place": "Ohio"}]}, "Ohio"),
+    ({"places": [{"country": "CN", "admin": "Jiangsu", "place": "Nanjing"}]}, "Jiangsu · 江苏"),
+    ({"arcs": [{"province": "Hubei", "state": "Ohio"}]}, "Hubei · 湖北"),
+])
+def test_a_click_on_the_map_opens_the_drilldown_page(clicked, title):
+    at = new_app()
+    at.run()
+    at.session_state["map"] = {"selection": {"indices": {}, "objects": clicked}}
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == title
+
+
+def test_year_steps_move_the_end_of_the_range():
+    at = new_app(years=["1979", "1990"])
+    at.run()
+    at.button[2].click().run()  # "Year ▶"
+    assert at.slider(key="years").value == (1979, 1991)
+    at.button[0].click().run()  # "◀ Year"
+    at.button[0].click().run()
+    assert at.slider(key="years").value == (1979, 1989)
+    assert len(layer(at, "arcs")["data"]) == kpis(apply_filters(
+        ATLAS.located, Filters(YearWindow(1979, 1989)))).pairs
+
+
+def test_the_sources_page_lists_every_pair_with_its_coverage():
+    at = open_page("pages/sources.py")
+    assert not at.exception
+    sister = (ATLAS.pairs["relation"] == "sister").sum()
+    assert f"{sister} of the 284 reported sister pairs documented" in at.markdown[0].value
+    assert len(at.dataframe[2].value) == len(ATLAS.pairs)
