@@ -46,9 +46,10 @@ def _step(delta: int, bounds: tuple[int, int]) -> None:
 
 
 def _slider_moved() -> None:
-    filters.set_years(*st.session_state[keys.YEARS])
-    if st.session_state.get(keys.PLAYING):
-        _pause()
+    # While playing, the slider is display-only and the browser may echo back a year that
+    # playback has already moved past: only a paused slider sets the range.
+    if not st.session_state.get(keys.PLAYING):
+        filters.set_years(*st.session_state[keys.YEARS])
 
 
 def _advance(bounds: tuple[int, int]) -> None:
@@ -69,22 +70,24 @@ def controls(bounds: tuple[int, int]) -> None:
     in_view = filters.years(bounds)
     if st.session_state.get(keys.YEARS) != in_view:  # moved by playback, a step or a link
         st.session_state[keys.YEARS] = in_view
+    playing = st.session_state.get(keys.PLAYING, False)
     st.slider("Years", low, high, value=in_view, key=keys.YEARS, on_change=_slider_moved,
-              help="Drag either end. Pairs whose year is unknown are never drawn; they are "
-              "counted below the map.")
+              disabled=playing, help="Drag either end (pause playback first). Pairs whose "
+              "year is unknown are never drawn; they are counted below the map.")
     back, play, forward, speed, fit = st.columns([1, 1.3, 1, 2, 1.6], vertical_alignment="center")
-    back.button("◀ Year", on_click=_step, args=(-1, bounds), width="stretch",
-                help="One year back")
-    if st.session_state.get(keys.PLAYING, False):
-        play.button("⏸ Pause", on_click=_pause, type="primary", width="stretch")
+    back.button("Year", icon=":material/chevron_left:", on_click=_step, args=(-1, bounds),
+                width="stretch", help="One year back")
+    if playing:
+        play.button("Pause", icon=":material/pause:", on_click=_pause, type="primary",
+                    width="stretch")
     else:
-        play.button("▶ Play", on_click=_play, args=(bounds,), type="primary",
-                    width="stretch", help="Play the network's growth year by year")
-    forward.button("Year ▶", on_click=_step, args=(1, bounds), width="stretch",
-                   help="One year forward")
+        play.button("Play", icon=":material/play_arrow:", on_click=_play, args=(bounds,),
+                    type="primary", width="stretch", help="Play the network's growth year by year")
+    forward.button("Year", icon=":material/chevron_right:", on_click=_step, args=(1, bounds),
+                   width="stretch", help="One year forward")
     speed.segmented_control("Speed", list(SPEEDS), key=keys.SPEED, default="Normal",
                             label_visibility="collapsed", on_change=_request_app_rerun)
-    fit.button("Fit to data", on_click=_fit, width="stretch",
+    fit.button("Fit to data", icon=":material/fit_screen:", on_click=_fit, width="stretch",
                help="Move the map back to show every pair of this page")
 
 

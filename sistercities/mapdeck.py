@@ -127,7 +127,7 @@ def build_deck(view: pd.DataFrame, view_state: pdk.ViewState | None = None,
     arc_layer = pdk.Layer("ArcLayer", id=ARC_LAYER, data=arcs, get_source_position="source",
                           get_target_position="target", get_source_color="colour",
                           get_target_color="colour", get_width="width", width_min_pixels=1,
-                          get_height=0.5, pickable=True, auto_highlight=True,
+                          get_height=0, pickable=True, auto_highlight=True,
                           highlight_color=[255, 200, 0, 255])
     place_layer = pdk.Layer("ScatterplotLayer", id=PLACE_LAYER, data=places,
                             get_position="position", get_radius=1, radius_min_pixels=3,
