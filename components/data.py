@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import streamlit as st
@@ -24,10 +25,18 @@ def _cached_atlas(pairings: tuple, places: tuple, events: tuple) -> Atlas:
     return load_atlas(Path(pairings[0]), Path(places[0]), Path(events[0]))
 
 
+def data_files() -> tuple[Path, Path, Path]:
+    """The bundled files, or those in $ATLAS_DATA_DIR (the benchmark's synthetic data)."""
+    folder = os.environ.get("ATLAS_DATA_DIR")
+    if not folder:
+        return PAIRINGS_FILE, PLACES_FILE, EVENTS_FILE
+    return tuple(Path(folder) / f.name for f in (PAIRINGS_FILE, PLACES_FILE, EVENTS_FILE))
+
+
 def atlas() -> Atlas:
-    """The bundled data; a file that cannot be read stops the page with its message."""
+    """The data; a file that cannot be read stops the page with its message."""
     try:
-        return _cached_atlas(_stamp(PAIRINGS_FILE), _stamp(PLACES_FILE), _stamp(EVENTS_FILE))
+        return _cached_atlas(*(_stamp(path) for path in data_files()))
     except DatasetError as exc:
         st.error(f"The bundled data could not be loaded: {exc}")
         st.stop()

@@ -1,0 +1,43 @@
+"""Interface and export strings in English and Simplified Chinese, and place names per language."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+LANGUAGES = {"en": "English", "zh": "简体中文"}
+
+STRINGS: dict[str, dict[str, str]] = {
+    "app_title": {"en": "Sister Cities Atlas", "zh": "中美友好城市地图"},
+    "app_subtitle": {"en": "China–US sister provinces/states and cities since 1979, each pair "
+                     "with its source.", "zh": "1979年以来的中美友好省州和友好城市，每一对都注明来源。"},
+    "map_title": {"en": "China–US sister relationships, {start}–{end}",
+                  "zh": "中美友好省州与友好城市，{start}–{end}年"},
+    "map_title_scope": {"en": "{scope}: China–US sister relationships, {start}–{end}",
+                        "zh": "{scope}：中美友好关系，{start}–{end}年"},
+    "caption": {"en": "Source: Sister Cities Atlas, {pairs} pairs, version {version}",
+                "zh": "来源：中美友好城市地图，{pairs}对，数据版本 {version}"},
+    "level_province-state": {"en": "Province–state", "zh": "友好省州"},
+    "level_city": {"en": "City–city", "zh": "友好城市"},
+    "level_mixed": {"en": "Mixed", "zh": "省市混合"},
+    "ended": {"en": "Ended", "zh": "已终止"},
+    "legend_title": {"en": "Level", "zh": "级别"},
+    "chart_signed": {"en": "Pairs signed", "zh": "当年缔结"},
+    "chart_total": {"en": "Total (line)", "zh": "累计（折线）"},
+    "chart_title": {"en": "Pairs signed per year and in total", "zh": "每年缔结数与累计数"},
+    "year": {"en": "Year", "zh": "年份"},
+}
+
+
+def t(key: str, lang: str = "en", **values) -> str:
+    """The string for `key` in `lang` (English when a translation is missing)."""
+    entry = STRINGS[key]
+    return entry.get(lang, entry["en"]).format(**values)
+
+
+def place_names(pairs: pd.DataFrame, lang: str = "en") -> tuple[pd.Series, pd.Series]:
+    """(Chinese side, US side) names to show: characters for Chinese places in Chinese;
+    US places keep their English names (no sourced Chinese names for them)."""
+    if lang == "zh":
+        cn = pairs["place_cn_zh"].where(pairs["place_cn_zh"].ne(""), pairs["place_cn"])
+        return cn, pairs["place_us"]
+    return pairs["place_cn"], pairs["place_us"]
