@@ -2,23 +2,18 @@
 
 import streamlit as st
 
-from components import data, filters
+from components.ui_text import tr
 
 st.set_page_config(page_title="Sister Cities Atlas", page_icon="static/img/favicon.png",
                    layout="wide")
 
-PAGES = [
-    st.Page("pages/overview.py", title="Overview", icon=":material/map:", url_path="overview",
-            default=True),
-    st.Page("pages/province.py", title="Provinces", icon=":material/location_city:",
+page = st.navigation([
+    st.Page("pages/overview.py", title=tr("nav_overview"), icon=":material/map:",
+            url_path="overview", default=True),
+    st.Page("pages/province.py", title=tr("nav_provinces"), icon=":material/location_city:",
             url_path="province"),
-    st.Page("pages/state.py", title="States", icon=":material/flag:", url_path="state"),
-    st.Page("pages/sources.py", title="Sources & coverage", icon=":material/menu_book:",
+    st.Page("pages/state.py", title=tr("nav_states"), icon=":material/flag:", url_path="state"),
+    st.Page("pages/sources.py", title=tr("nav_sources"), icon=":material/menu_book:",
             url_path="sources"),
-]
-
-page = st.navigation(PAGES)
-bounds = data.atlas().bounds
-filters.sync_years(bounds)
-filters.show_sidebar()
+])
 page.run()

@@ -10,38 +10,37 @@ import pydeck as pdk
 import streamlit as st
 
 from sistercities.mapdeck import ARC_LAYER, ENDED_COLOUR, LEVEL_COLOURS, PLACE_LAYER, build_deck
-from sistercities.view import LEVEL_LABELS
 
 from . import keys
+from .ui_text import lang, tr
 
 PROVINCE_PAGE, STATE_PAGE = "pages/province.py", "pages/state.py"
 
 
 def legend(view: pd.DataFrame) -> None:
-    items = [(LEVEL_LABELS[level], colour) for level, colour in LEVEL_COLOURS.items()
+    items = [(tr(f"level_{level}"), colour) for level, colour in LEVEL_COLOURS.items()
              if (view["level"] == level).any()]
     if view["ended"].any():
-        items.append(("Ended", ENDED_COLOUR))
+        items.append((tr("legend_ended"), ENDED_COLOUR))
     swatches = "".join(
         f"<span style='display:inline-flex;align-items:center;margin-right:1.2rem'>"
         f"<span style='width:1.6rem;height:.3rem;border-radius:2px;margin-right:.4rem;"
         f"background:rgb{colour}'></span>{html.escape(label)}</span>" for label, colour in items)
-    hint = "<span style='opacity:.7'>Click a place or an arc to open its page.</span>"
+    hint = f"<span style='opacity:.7'>{html.escape(tr('legend_hint'))}</span>"
     st.markdown(f"<div aria-label='Map legend' style='font-size:.9rem'>{swatches}{hint}</div>",
                 unsafe_allow_html=True)
 
 
 def describe(view: pd.DataFrame, start: int, end: int) -> str:
     """Alt text: what the map shows, for screen readers and for the record."""
-    return (f"Map of {len(view)} China–US sister relationships, {start}–{end}: arcs across "
-            f"the Pacific from {view['province'].nunique()} Chinese provinces to "
-            f"{view['state'].nunique()} US states, coloured by level.")
+    return tr("map_alt", n=len(view), start=start, end=end, p=view["province"].nunique(),
+              s=view["state"].nunique())
 
 
 def show(view: pd.DataFrame, start: int, end: int, camera: pdk.ViewState | None,
          height: int = 560) -> dict | None:
     """Draw the map; return the clicked object's row (a dict, with its layer), if any."""
-    deck = build_deck(view, camera, height=height)
+    deck = build_deck(view, camera, height=height, lang=lang())
     event = st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object",
                             key=keys.MAP, height=height, alt=describe(view, start, end))
     legend(view)

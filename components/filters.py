@@ -1,8 +1,10 @@
-"""The view's filters. All of them live in the URL, so every view is a link.
+"""The view — years, mode, levels, relations, search, language, presenter mode — and its URL.
 
-Level, relation, mode and search are widgets bound to query parameters. The year range is
-written to the URL explicitly (both ends, always) so that a link made this year still means
-the same range next year, when the data's last year has moved on.
+The URL mirrors the view with plain codes (?years=1985&years=2010&level=city&lang=zh), so a
+link restores exactly the same view in any language, and both ends of the year range are
+always written: a link made this year means the same range next year. A URL that names any
+view parameter is a link and wins; one that names none (a page picked from the menu) keeps
+the session's view.
 """
 
 from __future__ import annotations
@@ -12,74 +14,161 @@ import streamlit as st
 from sistercities.schema import LEVELS as LEVEL_VALUES
 from sistercities.schema import RELATIONS as RELATION_VALUES
 from sistercities.timeline import MODES, SIGNED, YearWindow, clamp_years
-from sistercities.view import RELATION_LABELS, Filters
+from sistercities.view import Filters
 
 from . import keys
+from .ui_text import tr
 
-# Bound widgets put these labels in the URL (?level=City&mode=As+of+end+year): keep them short
-# and plain so shared links stay readable.
-MODE_LABELS = {"signed": "Signed in range", "standing": "As of end year"}
-LEVEL_FILTER_LABELS = {"province-state": "Province-state", "city": "City", "mixed": "Mixed"}
+URL_KEYS = ("years", "mode", "level", "relation", "q", "lang", "present")
+LANG_LABELS = {"en": "English", "zh": "中文"}
 
 
-def years_from_url(bounds: tuple[int, int]) -> tuple[int, int] | None:
-    values = st.query_params.get_all(keys.YEARS)
+def default_view(bounds: tuple[int, int]) -> dict:
+    return {"years": bounds, "mode": SIGNED, "level": (), "relation": (), "q": "", "lang": "en",
+            "present": False}
+
+
+def parse_url(params: dict[str, list[str]], bounds: tuple[int, int]) -> dict:
+    """The view a URL asks for; values that are not valid are ignored (defaults instead)."""
+    view = default_view(bounds)
     try:
-        start, end = (int(v) for v in values[:2]) if len(values) >= 2 else (None, None)
+        start, end = (int(v) for v in params.get("years", [])[:2])
+        view["years"] = clamp_years(start, end, bounds)
     except ValueError:
-        return None
-    return None if start is None else clamp_years(start, end, bounds)
+        pass
+    if params.get("mode", [""])[0] in MODES:
+        view["mode"] = params["mode"][0]
+    view["level"] = tuple(v for v in LEVEL_VALUES if v in params.get("level", []))
+    view["relation"] = tuple(v for v in RELATION_VALUES if v in params.get("relation", []))
+    view["q"] = params.get("q", [""])[0][:100]
+    view["lang"] = "zh" if params.get("lang", [""])[0] == "zh" else "en"
+    view["present"] = params.get("present", [""])[0] in ("1", "true")
+    return view
 
 
-def sync_years(bounds: tuple[int, int]) -> None:
-    """Before any page draws: the URL's range wins (a link, back/forward); without one the
-    session keeps its range, or starts with the whole range."""
-    years = years_from_url(bounds) or st.session_state.get(keys.VIEW_YEARS, bounds)
-    set_years(*clamp_years(*years, bounds))
+def url_params(view: dict, bounds: tuple[int, int]) -> dict[str, list[str] | str]:
+    defaults = default_view(bounds)
+    params: dict[str, list[str] | str] = {"years": [str(y) for y in view["years"]]}
+    for key in ("mode", "q", "lang"):
+        if view[key] != defaults[key]:
+            params[key] = view[key]
+    for key in ("level", "relation"):
+        if view[key]:
+            params[key] = list(view[key])
+    if view["present"]:
+        params["present"] = "1"
+    return params
 
 
-def set_years(start: int, end: int) -> None:
-    """The one place the range in view changes; the URL always carries both ends."""
-    st.session_state[keys.VIEW_YEARS] = (start, end)
-    st.query_params[keys.YEARS] = [str(start), str(end)]
+def write_url(view: dict, bounds: tuple[int, int]) -> None:
+    wanted = url_params(view, bounds)
+    for key in URL_KEYS:
+        if key not in wanted and key in st.query_params:
+            del st.query_params[key]
+    for key, value in wanted.items():
+        if st.query_params.get_all(key) != (value if isinstance(value, list) else [value]):
+            st.query_params[key] = value
 
 
-def years(bounds: tuple[int, int]) -> tuple[int, int]:
-    return clamp_years(*st.session_state.get(keys.VIEW_YEARS, bounds), bounds)
+def sync(bounds: tuple[int, int]) -> None:
+    """Before any page draws: a link's view wins, otherwise the session's; then the URL is
+    rewritten from the view."""
+    params = {key: st.query_params.get_all(key) for key in URL_KEYS if key in st.query_params}
+    if params:
+        view = parse_url(params, bounds)
+    else:
+        view = st.session_state.get(keys.VIEW, default_view(bounds))
+    view["years"] = clamp_years(*view["years"], bounds)
+    st.session_state[keys.VIEW] = view
+    st.session_state[keys.BOUNDS] = bounds
+    write_url(view, bounds)
+
+
+def view() -> dict:
+    return st.session_state[keys.VIEW]
+
+
+def update(**changes) -> None:
+    """Change the view (from a widget callback or playback) and the URL with it."""
+    new = {**view(), **changes}
+    st.session_state[keys.VIEW] = new
+    write_url(new, st.session_state[keys.BOUNDS])
+
+
+def _widget_changed(widget_key: str, view_key: str, convert) -> None:
+    update(**{view_key: convert(st.session_state[widget_key])})
+
+
+# Module-level labels: AppTest keeps format functions in session state, which must pickle.
+def _mode_label(mode: str) -> str:
+    return tr(f"mode_{mode}")
+
+
+def _level_label(level: str) -> str:
+    return tr(f"level_{level}")
+
+
+def _relation_label(relation: str) -> str:
+    return tr(f"relation_{relation}")
+
+
+def _language_label(code: str) -> str:
+    return LANG_LABELS[code]
+
+
+def _language(value: str | None) -> str:
+    return value or "en"
+
+
+def _mode(value: str | None) -> str:
+    return value or SIGNED
+
+
+def _bind(widget_key: str, view_key: str, convert) -> dict:
+    """Widget arguments that show the view's value and write changes back to it (module-level
+    callbacks: session state must stay picklable)."""
+    value = view()[view_key]
+    if isinstance(value, tuple):
+        value = list(value)  # multiselects hold lists
+    if st.session_state.get(widget_key) != value:
+        st.session_state[widget_key] = value
+    return {"key": widget_key, "on_change": _widget_changed, "args": (widget_key, view_key, convert)}
 
 
 def show_sidebar() -> None:
     with st.sidebar:
-        st.segmented_control("Show", MODES, format_func=MODE_LABELS.get, key=keys.MODE,
-                             default=SIGNED, bind="query-params", help="Signed in range: pairs "
-                             "signed between the two years. As of end year: the whole network "
-                             "as it stood at the end year, ended ties greyed.")
-        st.multiselect("Level", LEVEL_VALUES, format_func=LEVEL_FILTER_LABELS.get, key=keys.LEVELS,
-                       bind="query-params", placeholder="All levels")
-        st.multiselect("Relation", RELATION_VALUES, format_func=RELATION_LABELS.get,
-                       key=keys.RELATIONS, bind="query-params", placeholder="All relations")
-        st.text_input("Search a place", key=keys.SEARCH, bind="query-params",
-                       placeholder="Suzhou, 苏州, St. Louis…",
-                       help="English name, pinyin or Chinese characters; matching pairs are "
-                       "highlighted on the map.")
+        st.segmented_control(tr("language"), list(LANG_LABELS), format_func=_language_label,
+                             **_bind(keys.LANG, "lang", _language))
+        st.segmented_control(tr("show"), MODES, format_func=_mode_label,
+                             help=tr("mode_help"), **_bind(keys.MODE, "mode", _mode))
+        st.multiselect(tr("level"), LEVEL_VALUES, format_func=_level_label,
+                       placeholder=tr("all_levels"), **_bind(keys.LEVELS, "level", tuple))
+        st.multiselect(tr("relation"), RELATION_VALUES, format_func=_relation_label,
+                       placeholder=tr("all_relations"), **_bind(keys.RELATIONS, "relation", tuple))
+        st.text_input(tr("search"), placeholder=tr("search_placeholder"), help=tr("search_help"),
+                      max_chars=100, **_bind(keys.SEARCH, "q", str.strip))
+        st.toggle(tr("present"), help=tr("present_help"), **_bind(keys.PRESENT, "present", bool))
+
+
+def years(bounds: tuple[int, int]) -> tuple[int, int]:
+    return clamp_years(*view()["years"], bounds)
+
+
+def set_years(start: int, end: int) -> None:
+    update(years=(start, end))
 
 
 def current(bounds: tuple[int, int], **scope) -> Filters:
     start, end = years(bounds)
-    mode = st.session_state.get(keys.MODE) or SIGNED
-    return Filters(YearWindow(start, end, mode), tuple(st.session_state.get(keys.LEVELS) or ()),
-                   tuple(st.session_state.get(keys.RELATIONS) or ()), **scope)
+    v = view()
+    return Filters(YearWindow(start, end, v["mode"]), tuple(v["level"]), tuple(v["relation"]),
+                   **scope)
 
 
 def search_text() -> str:
-    return (st.session_state.get(keys.SEARCH) or "").strip()
+    return view()["q"].strip()
 
 
 def view_params(**extra) -> dict:
-    """Query parameters for a link to another page. The bound filters are not listed: they
-    are sidebar widgets on every page and write themselves back to the new page's URL."""
-    params: dict = {}
-    start, end = st.session_state.get(keys.VIEW_YEARS, (None, None))
-    if start is not None:
-        params[keys.YEARS] = [str(start), str(end)]
-    return {**params, **extra}
+    """Query parameters for a link to another page: the whole view, plus `extra`."""
+    return {**url_params(view(), st.session_state[keys.BOUNDS]), **extra}

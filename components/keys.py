@@ -1,15 +1,19 @@
 """Session-state keys: one name per widget or flag, shared by dashboard.py and the components."""
 
-# Widgets whose value is the view (kept in the URL).
+# The view (years, mode, levels, relations, search, language, presenter): the URL mirrors it.
+VIEW = "view"
+BOUNDS = "year_bounds"  # the data's first and last year, for URL writes from callbacks
+# Widgets that edit the view.
 YEARS = "years"
-MODE = "mode"
-LEVELS = "level"
-RELATIONS = "relation"
-SEARCH = "q"
+MODE = "w_mode"
+LEVELS = "w_level"
+RELATIONS = "w_relation"
+SEARCH = "w_q"
+LANG = "w_lang"
+PRESENT = "w_present"
 # Transient UI state.
 MAP = "map"
 PLAYING = "playing"
 SPEED = "speed"
-VIEW_YEARS = "view_years"  # the range in view; the slider and the URL follow it
 APP_RERUN = "app_rerun"  # a fragment asks for a full rerun (to start or stop its timer)
 FIT = "fit_count"  # bumped by "Fit to data" to move the camera back

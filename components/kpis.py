@@ -6,10 +6,13 @@ import streamlit as st
 
 from sistercities.view import Kpis
 
+from .ui_text import tr
+
 
 def show(figures: Kpis) -> None:
     columns = st.columns(5)
-    labels = ("Pairs shown", "Provinces", "States", "Chinese cities", "US cities")
+    labels = [tr(k) for k in ("kpi_pairs", "kpi_provinces", "kpi_states", "kpi_cn_cities",
+                              "kpi_us_cities")]
     values = (figures.pairs, figures.provinces, figures.states, figures.chinese_cities,
               figures.us_cities)
     for column, label, value in zip(columns, labels, values):

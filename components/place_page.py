@@ -2,29 +2,49 @@
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 import streamlit as st
 
 from sistercities.schema import PROVINCES, canonical_province, canonical_state
 
-from . import data, filters, stage
+from . import filters, frame, stage
 from .arc_map import PROVINCE_PAGE, STATE_PAGE
+from .ui_text import lang, tr
 
 KINDS = {
     "province": {"column": "province", "partner": "state", "place": "place_cn",
                  "partner_place": "place_us", "page": PROVINCE_PAGE, "partner_page": STATE_PAGE,
-                 "resolve": canonical_province, "noun": "province", "partner_noun": "US state"},
+                 "resolve": canonical_province, "partner_noun": "partner_us",
+                 "partners": "partners_us"},
     "state": {"column": "state", "partner": "province", "place": "place_us",
               "partner_place": "place_cn", "page": STATE_PAGE, "partner_page": PROVINCE_PAGE,
-              "resolve": canonical_state, "noun": "state", "partner_noun": "Chinese province"},
+              "resolve": canonical_state, "partner_noun": "partner_cn", "partners": "partners_cn"},
 }
+
+
+def label(kind: str, name: str, joiner: str = " ") -> str:
+    """A province reads "Jiangsu 江苏" (characters first in Chinese); a state its name."""
+    if kind != "province":
+        return name
+    parts = (PROVINCES[name][0], name) if lang() == "zh" else (name, PROVINCES[name][0])
+    return joiner.join(parts)
+
+
+def _province_label(name: str) -> str:
+    return label("province", name)
+
+
+def _state_label(name: str) -> str:
+    return name
+
+
+# Module-level format functions: AppTest keeps them in session state, which must pickle.
+PICK_LABELS = {"province": _province_label, "state": _state_label}
 
 
 def show(kind: str) -> None:
     spec = KINDS[kind]
-    atlas = data.atlas()
+    atlas = frame.setup()
     asked = st.query_params.get("name", "")
     name = spec["resolve"](asked) if asked else None
     names = sorted(atlas.pairs[spec["column"]].unique())
@@ -35,8 +55,7 @@ def show(kind: str) -> None:
         st.query_params["name"] = name
     scope_all = atlas.pairs[atlas.pairs[spec["column"]] == name]
     scope = atlas.located[atlas.located[spec["column"]] == name]
-    heading = f"{name} · {PROVINCES[name][0]}" if kind == "province" else name
-    st.title(heading)
+    st.title(label(kind, name, " · "))
     st.caption(summary(scope_all, spec))
     picker(kind, names, name)
     stage.show(scope, scope_all, atlas.bounds, atlas.events, map_height=460)
@@ -46,60 +65,65 @@ def show(kind: str) -> None:
 
 def summary(scope_all: pd.DataFrame, spec: dict) -> str:
     levels = scope_all["level"].value_counts()
-    partners = scope_all[spec["partner"]].nunique()
-    return (f"{len(scope_all)} documented pairs with {partners} {spec['partner_noun']}"
-            f"{'s' if partners != 1 else ''}: {levels.get('province-state', 0)} province–state, "
-            f"{levels.get('city', 0)} city, {levels.get('mixed', 0)} mixed.")
+    return tr("summary", n=len(scope_all), partners=scope_all[spec["partner"]].nunique(),
+              partner_noun=tr(spec["partner_noun"]), ps=levels.get("province-state", 0),
+              city=levels.get("city", 0), mixed=levels.get("mixed", 0))
 
 
 def picker(kind: str, names: list[str], current: str | None) -> None:
-    choice = st.selectbox(f"Go to another {kind}", names, index=names.index(current)
+    choice = st.selectbox(tr(f"go_to_{kind}"), names, index=names.index(current)
                           if current in names else None, key=f"pick_{kind}",
-                          placeholder=f"Choose a {kind}…")
+                          placeholder=tr(f"choose_{kind}"), format_func=PICK_LABELS[kind])
     if choice and choice != current:
         st.switch_page(KINDS[kind]["page"], query_params=filters.view_params(name=choice))
 
 
 def index(kind: str, asked: str, names: list[str]) -> None:
     """A friendly page for a missing or unknown name: every valid one, as links."""
-    st.title(f"{kind.capitalize()} pages")
+    st.title(tr(f"{kind}_pages"))
     if asked:
-        st.warning(f"No {kind} called “{asked}” has pairs in the Atlas. Choose one below.",
+        st.warning(tr("unknown_name", kind=tr(f"kind_{kind}"), name=asked),
                    icon=":material/travel_explore:")
     picker(kind, names, None)
     columns = st.columns(4)
     for number, name in enumerate(names):
-        label = f"{name} {PROVINCES[name][0]}" if kind == "province" else name
-        columns[number % 4].page_link(KINDS[kind]["page"], label=label,
+        columns[number % 4].page_link(KINDS[kind]["page"], label=label(kind, name),
                                       query_params=filters.view_params(name=name))
 
 
 def partner_links(scope_all: pd.DataFrame, spec: dict) -> None:
-    st.subheader(f"Partner {spec['partner_noun']}s")
+    st.subheader(tr(spec["partners"]))
     counts = scope_all[spec["partner"]].value_counts().sort_index()
+    partner_kind = "state" if spec["partner"] == "state" else "province"
     columns = st.columns(4)
     for number, (partner, count) in enumerate(counts.items()):
-        columns[number % 4].page_link(spec["partner_page"], label=f"{partner} ({count})",
+        columns[number % 4].page_link(spec["partner_page"],
+                                      label=f"{label(partner_kind, partner)} ({count})",
                                       query_params=filters.view_params(name=partner))
 
 
 def pairs_table(scope: pd.DataFrame, scope_all: pd.DataFrame, spec: dict) -> None:
-    st.subheader("Pairs and sources")
+    st.subheader(tr("pairs_sources"))
     table = scope_all.merge(scope[["pair_id", "distance_km"]], on="pair_id", how="left")
+    if lang() == "zh":  # Chinese places in characters
+        table = table.assign(place_cn=table["place_cn_zh"].where(table["place_cn_zh"].ne(""),
+                                                                 table["place_cn"]),
+                             province=table["province_zh"])
+    unknown = tr("unknown")
     table = table.assign(
         here=table[spec["place"]],
         partner=table[spec["partner_place"]] + ", " + table[spec["partner"]],
-        year_shown=table["year"].map(lambda y: "unknown" if pd.isna(y) else str(int(y))),
+        year_shown=table["year"].map(lambda y: unknown if pd.isna(y) else str(int(y))),
     ).sort_values(["year", "here"], na_position="last")
     st.dataframe(
         table[["here", "partner", "level", "relation", "year_shown", "status", "distance_km",
                "source", "notes"]],
         column_config={
-            "here": "Place", "partner": "Partner", "level": "Level", "relation": "Relation",
-            "year_shown": "Year", "status": "Status",
-            "distance_km": st.column_config.NumberColumn("Distance (km)", format="%d"),
-            "source": st.column_config.LinkColumn("Source"), "notes": "Notes",
+            "here": tr("col_place"), "partner": tr("col_partner"), "level": tr("col_level"),
+            "relation": tr("col_relation"), "year_shown": tr("col_year"), "status": tr("col_status"),
+            "distance_km": st.column_config.NumberColumn(tr("col_distance"), format="%d"),
+            "source": st.column_config.LinkColumn(tr("col_source")), "notes": tr("col_notes"),
         },
         hide_index=True, width="stretch",
     )
-    st.caption(html.escape(f"{len(table)} pairs; every source is the page the pair was read from."))
+    st.caption(tr("pairs_caption", n=len(table)))

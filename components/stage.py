@@ -17,8 +17,13 @@ from sistercities.view import Filters, apply_filters, matches_search, unknown_ye
 from sistercities.view import kpis as kpi_figures
 
 from . import arc_map, filters, keys, kpis
+from .ui_text import tr
 
-SPEEDS = {"Slow": 2.0, "Normal": 1.0, "Fast": 0.5}
+SPEEDS = {"slow": 2.0, "normal": 1.0, "fast": 0.5}
+
+
+def _speed_label(speed: str) -> str:
+    return tr(f"speed_{speed}")
 
 
 def _request_app_rerun() -> None:
@@ -71,24 +76,24 @@ def controls(bounds: tuple[int, int]) -> None:
     if st.session_state.get(keys.YEARS) != in_view:  # moved by playback, a step or a link
         st.session_state[keys.YEARS] = in_view
     playing = st.session_state.get(keys.PLAYING, False)
-    st.slider("Years", low, high, value=in_view, key=keys.YEARS, on_change=_slider_moved,
-              disabled=playing, help="Drag either end (pause playback first). Pairs whose "
-              "year is unknown are never drawn; they are counted below the map.")
+    st.slider(tr("years"), low, high, value=in_view, key=keys.YEARS, on_change=_slider_moved,
+              disabled=playing, help=tr("years_help"))
     back, play, forward, speed, fit = st.columns([1, 1.3, 1, 2, 1.6], vertical_alignment="center")
-    back.button("Year", icon=":material/chevron_left:", on_click=_step, args=(-1, bounds),
-                width="stretch", help="One year back")
+    back.button(tr("year_back"), icon=":material/chevron_left:", on_click=_step,
+                args=(-1, bounds), width="stretch", key="year_back")
     if playing:
-        play.button("Pause", icon=":material/pause:", on_click=_pause, type="primary",
-                    width="stretch")
+        play.button(tr("pause"), icon=":material/pause:", on_click=_pause, type="primary",
+                    width="stretch", key="pause")
     else:
-        play.button("Play", icon=":material/play_arrow:", on_click=_play, args=(bounds,),
-                    type="primary", width="stretch", help="Play the network's growth year by year")
-    forward.button("Year", icon=":material/chevron_right:", on_click=_step, args=(1, bounds),
-                   width="stretch", help="One year forward")
-    speed.segmented_control("Speed", list(SPEEDS), key=keys.SPEED, default="Normal",
-                            label_visibility="collapsed", on_change=_request_app_rerun)
-    fit.button("Fit to data", icon=":material/fit_screen:", on_click=_fit, width="stretch",
-               help="Move the map back to show every pair of this page")
+        play.button(tr("play"), icon=":material/play_arrow:", on_click=_play, args=(bounds,),
+                    type="primary", width="stretch", help=tr("play_help"), key="play")
+    forward.button(tr("year_forward"), icon=":material/chevron_right:", on_click=_step,
+                   args=(1, bounds), width="stretch", key="year_forward")
+    speed.segmented_control("Speed", list(SPEEDS), format_func=_speed_label,
+                            key=keys.SPEED, default="normal", label_visibility="collapsed",
+                            on_change=_request_app_rerun)
+    fit.button(tr("fit"), icon=":material/fit_screen:", on_click=_fit, width="stretch",
+               help=tr("fit_help"), key="fit")
 
 
 def camera(scope: pd.DataFrame, map_height: int) -> pdk.ViewState | None:
@@ -105,7 +110,7 @@ def show(scope: pd.DataFrame, scope_all: pd.DataFrame, bounds: tuple[int, int],
     """Draw the stage for this page's pairs: `scope` holds the located ones, `scope_all`
     every valid one (for the unknown-year and no-coordinates notes and the chart)."""
     playing = st.session_state.get(keys.PLAYING, False)
-    interval = SPEEDS.get(st.session_state.get(keys.SPEED) or "Normal", 1.0)
+    interval = SPEEDS.get(st.session_state.get(keys.SPEED) or "normal", 1.0)
 
     @st.fragment(run_every=interval if playing else None)
     def stage() -> None:
@@ -122,8 +127,7 @@ def show(scope: pd.DataFrame, scope_all: pd.DataFrame, bounds: tuple[int, int],
             view["match"] = matches_search(view, search)
         kpis.show(kpi_figures(view))
         if search:
-            st.caption(f"{int(view['match'].sum())} of {len(view)} pairs in view match "
-                       f"“{search}”: highlighted on the map.")
+            st.caption(tr("search_matches", n=int(view["match"].sum()), total=len(view), q=search))
         clicked = arc_map.show(view, start, end, camera(scope, map_height), map_height)
         st.altair_chart(timeline_chart(scope_all, bounds, (start, end), events),
                         width="stretch")
@@ -137,10 +141,9 @@ def show(scope: pd.DataFrame, scope_all: pd.DataFrame, bounds: tuple[int, int],
 def notes(scope_all: pd.DataFrame, scope: pd.DataFrame, chosen: Filters) -> None:
     undated = unknown_year_count(scope_all, chosen)
     if undated:
-        st.info(f"{undated} pair{'s' if undated != 1 else ''} without a known year not shown.",
+        st.info(tr("undated_one") if undated == 1 else tr("undated", n=undated),
                 icon=":material/info:")
     unlocated = scope_all[~scope_all["pair_id"].isin(scope["pair_id"])]
     if len(unlocated):
         names = ", ".join(sorted(unlocated["place_cn"] + " – " + unlocated["place_us"]))
-        st.info(f"{len(unlocated)} pair(s) not on the map because a place has no coordinates "
-                f"yet: {names}.", icon=":material/info:")
+        st.info(tr("unlocated", n=len(unlocated), names=names), icon=":material/info:")

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from components import data, stage
+from components import frame, stage
+from components.ui_text import tr
 
-atlas = data.atlas()
-st.title("Sister Cities Atlas")
-st.caption("China–US sister provinces/states and cities since 1979, each pair with its source.")
+atlas = frame.setup()
+st.title(tr("app_title"))
+st.caption(tr("app_subtitle"))
 stage.show(atlas.located, atlas.pairs, atlas.bounds, atlas.events)

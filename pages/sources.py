@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import data, filters
+from components import filters, frame
 from sistercities.coverage import (
     REPORTED_SOURCE,
     REPORTED_TOTAL,
@@ -13,7 +13,7 @@ from sistercities.coverage import (
 )
 from sistercities.view import matches_search
 
-atlas = data.atlas()
+atlas = frame.setup()
 pairs = atlas.pairs
 sister = int((pairs["relation"] == "sister").sum())
 

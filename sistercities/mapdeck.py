@@ -8,7 +8,7 @@ import pandas as pd
 import pydeck as pdk
 
 from .geometry import wrap_lon
-from .view import LEVEL_LABELS, RELATION_LABELS
+from .i18n import t
 
 # Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
 LEVEL_COLOURS = {
@@ -31,19 +31,39 @@ TOOLTIP = {
 }
 
 
-def year_label(year) -> str:
-    return "year unknown" if pd.isna(year) else f"signed {int(year)}"
+TIP = {
+    "en": {"sister": "Sister", "friendship": "Friendship", "unknown": "year unknown",
+           "signed": "signed {year}", "km": "{km:,} km apart", "ended": "ended", "suspended":
+           "suspended", "pairs": "{n} pair(s) in view", "open": "Click to open {admin}"},
+    "zh": {"sister": "友好", "friendship": "友好交流", "unknown": "年份不详",
+           "signed": "{year}年缔结", "km": "相距 {km:,} 公里", "ended": "已终止", "suspended": "已暂停",
+           "pairs": "视图中 {n} 对", "open": "点击打开{admin}"},
+}
 
 
-def arc_rows(view: pd.DataFrame) -> pd.DataFrame:
+def year_label(year, lang: str = "en") -> str:
+    return TIP[lang]["unknown"] if pd.isna(year) else TIP[lang]["signed"].format(year=int(year))
+
+
+def admin_names(frame: pd.DataFrame, lang: str) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
+    """(Chinese place, province, US place, state) as the tooltip shows them in `lang`."""
+    if lang == "zh":
+        cn = frame["place_cn_zh"].where(frame["place_cn_zh"].ne(""), frame["place_cn"])
+        return cn, frame["province_zh"], frame["place_us"], frame["state"]
+    return frame["place_cn"], frame["province"], frame["place_us"], frame["state"]
+
+
+def arc_rows(view: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Only what the browser needs per arc: positions, colour, width and the tooltip's text.
 
     A `match` column (search) keeps matching arcs bright and wide and fades the others."""
     match = view["match"] if "match" in view else pd.Series(True, index=view.index)
     colour = [list(ENDED_COLOUR if ended else LEVEL_COLOURS[level]) + [ARC_ALPHA if hit else FADED_ALPHA]
               for level, ended, hit in zip(view["level"], view["ended"], match)]
-    status = ["" if not ended else f" · {s} {int(y) if pd.notna(y) else ''}".rstrip()
+    words = TIP[lang]
+    status = ["" if not ended else f" · {words[s]} {int(y) if pd.notna(y) else ''}".rstrip()
               for ended, s, y in zip(view["ended"], view["status"], view["status_year"])]
+    cn, province, us, state = admin_names(view, lang)
     return pd.DataFrame({
         "source": [[round(x, 4), round(y, 4)] for x, y in zip(view["source_lon"], view["source_lat"])],
         "target": [[round(x, 4), round(y, 4)] for x, y in zip(view["target_lon"], view["target_lat"])],
@@ -51,28 +71,32 @@ def arc_rows(view: pd.DataFrame) -> pd.DataFrame:
         "width": [3.0 if hit and not match.all() else 1.5 for hit in match],
         "province": view["province"],
         "state": view["state"],
-        "tip_title": view["place_cn"] + " (" + view["province"] + ") – "
-        + view["place_us"] + " (" + view["state"] + ")",
-        "tip_detail": [f"{RELATION_LABELS[r]} · {LEVEL_LABELS[lv]} · {year_label(y)}{s}"
+        "tip_title": cn + " (" + province + ") – " + us + " (" + state + ")",
+        "tip_detail": [f"{words[r]} · {t(f'level_{lv}', lang)} · {year_label(y, lang)}{s}"
                        for r, lv, y, s in zip(view["relation"], view["level"], view["year"], status)],
-        "tip_extra": [f"{d:,} km apart" for d in view["distance_km"]],
+        "tip_extra": [words["km"].format(km=d) for d in view["distance_km"]],
     })
 
 
-def place_rows(view: pd.DataFrame) -> pd.DataFrame:
+def place_rows(view: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """One point per place, with how many of the pairs in view it belongs to."""
     cn = view.groupby(["province", "place_cn"], as_index=False).agg(
-        lon=("source_lon", "first"), lat=("source_lat", "first"), pairs=("pair_id", "size"))
+        lon=("source_lon", "first"), lat=("source_lat", "first"), pairs=("pair_id", "size"),
+        place_zh=("place_cn_zh", "first"), admin_zh=("province_zh", "first"))
     cn = cn.assign(country="CN", admin=cn["province"], place=cn["place_cn"])
     us = view.groupby(["state", "place_us"], as_index=False).agg(
         lon=("target_lon", "first"), lat=("target_lat", "first"), pairs=("pair_id", "size"))
-    us = us.assign(country="US", admin=us["state"], place=us["place_us"])
-    both = pd.concat([cn, us], ignore_index=True)[["country", "admin", "place", "lon", "lat", "pairs"]]
+    us = us.assign(country="US", admin=us["state"], place=us["place_us"], place_zh="", admin_zh="")
+    both = pd.concat([cn, us], ignore_index=True)
     both["position"] = [[round(x, 4), round(y, 4)] for x, y in zip(both["lon"], both["lat"])]
-    both["tip_title"] = [p if p == a else f"{p} ({a})" for p, a in zip(both["place"], both["admin"])]
-    both["tip_detail"] = [f"{n} pair{'s' if n != 1 else ''} in view" for n in both["pairs"]]
-    both["tip_extra"] = "Click to open " + both["admin"]
-    return both.drop(columns=["lon", "lat"])
+    chinese = lang == "zh" and both["country"].eq("CN")
+    shown_place = both["place_zh"].where(chinese & both["place_zh"].ne(""), both["place"])
+    shown_admin = both["admin_zh"].where(chinese & both["admin_zh"].ne(""), both["admin"])
+    both["tip_title"] = [p if p == a else f"{p} ({a})" for p, a in zip(shown_place, shown_admin)]
+    both["tip_detail"] = [TIP[lang]["pairs"].format(n=n) for n in both["pairs"]]
+    both["tip_extra"] = [TIP[lang]["open"].format(admin=a) for a in shown_admin]
+    return both[["country", "admin", "place", "position", "pairs", "tip_title", "tip_detail",
+                 "tip_extra"]]
 
 
 def fit_view(lons: pd.Series, lats: pd.Series, width: int = 1100, height: int = 560,
@@ -117,11 +141,11 @@ def fit_pairs(pairs: pd.DataFrame, height: int = 560) -> pdk.ViewState:
 
 
 def build_deck(view: pd.DataFrame, view_state: pdk.ViewState | None = None,
-               height: int = 560) -> pdk.Deck:
+               height: int = 560, lang: str = "en") -> pdk.Deck:
     """The map of the pairs in view. Pass the camera fitted to the page's whole scope so it
     stays put while the year filter or playback changes the arcs."""
-    arcs = arc_rows(view)
-    places = place_rows(view)
+    arcs = arc_rows(view, lang)
+    places = place_rows(view, lang)
     if view_state is None:
         view_state = fit_pairs(view, height)
     arc_layer = pdk.Layer("ArcLayer", id=ARC_LAYER, data=arcs, get_source_position="source",

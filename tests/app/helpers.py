@@ -12,7 +12,7 @@ DASHBOARD = str(ROOT / "dashboard.py")
 def new_app(**query) -> AppTest:
     at = AppTest.from_file(DASHBOARD, default_timeout=60)
     for key, value in query.items():
-        at.query_params[key] = value
+        at.query_params[key] = value if isinstance(value, list) else [value]
     return at
 
 
@@ -34,6 +34,6 @@ def open_page(page: str, **query) -> AppTest:
     at.run()
     at.switch_page(page)
     for key, value in query.items():
-        at.query_params[key] = value
+        at.query_params[key] = value if isinstance(value, list) else [value]
     at.run()
     return at

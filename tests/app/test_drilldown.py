@@ -57,14 +57,15 @@ def test_an_unknown_name_gets_a_friendly_page_listing_the_valid_ones(page, valid
 
 
 def test_a_deep_link_restores_the_whole_view():
-    at = new_app(years=["1985", "2010"], level="City", relation="Sister", q="Suzhou",
-                 mode="As of end year")
+    at = new_app(years=["1985", "2010"], level="city", relation="sister", q="Suzhou",
+                 mode=STANDING)
     at.run()
     assert not at.exception
     assert at.slider(key="years").value == (1985, 2010)
-    assert at.sidebar.multiselect(key="level").value == ["city"]
-    assert at.sidebar.multiselect(key="relation").value == ["sister"]
-    assert at.sidebar.text_input(key="q").value == "Suzhou"
+    assert at.sidebar.multiselect(key="w_level").value == ["city"]
+    assert at.sidebar.multiselect(key="w_relation").value == ["sister"]
+    assert at.sidebar.text_input(key="w_q").value == "Suzhou"
+    assert at.query_params["level"] == "city" and at.query_params["mode"] == STANDING
     expected = apply_filters(ATLAS.located, Filters(YearWindow(1985, 2010, STANDING), ("city",),
                                                     ("sister",)))
     assert metrics(at)["Pairs shown"] == kpis(expected).pairs
@@ -94,10 +95,10 @@ def test_a_click_on_the_map_opens_the_drilldown_page(clicked, title):
 def test_year_steps_move_the_end_of_the_range():
     at = new_app(years=["1979", "1990"])
     at.run()
-    at.button[2].click().run()  # "Year ▶"
+    at.button(key="year_forward").click().run()
     assert at.slider(key="years").value == (1979, 1991)
-    at.button[0].click().run()  # "◀ Year"
-    at.button[0].click().run()
+    at.button(key="year_back").click().run()
+    at.button(key="year_back").click().run()
     assert at.slider(key="years").value == (1979, 1989)
     assert len(layer(at, "arcs")["data"]) == kpis(apply_filters(
         ATLAS.located, Filters(YearWindow(1979, 1989)))).pairs
@@ -109,3 +110,23 @@ def test_the_sources_page_lists_every_pair_with_its_coverage():
     sister = (ATLAS.pairs["relation"] == "sister").sum()
     assert f"{sister} of the 284 reported sister pairs documented" in at.markdown[0].value
     assert len(at.dataframe[2].value) == len(ATLAS.pairs)
+
+
+def test_invalid_url_values_are_ignored_not_fatal():
+    at = new_app(years=["19x9", "2000"], level=["city", "<script>"], mode="sideways", lang="fr")
+    at.run()
+    assert not at.exception
+    assert at.slider(key="years").value == ATLAS.bounds
+    assert at.sidebar.multiselect(key="w_level").value == ["city"]
+
+
+def test_chinese_interface_from_the_url():
+    at = open_page("pages/province.py", name="Jiangsu", lang="zh")
+    assert not at.exception
+    assert at.caption[0].value.startswith("已记录")
+    assert "显示的关系" in metrics(at)
+    at = new_app(lang="zh")
+    at.run()
+    assert at.title[0].value == "中美友好城市地图"
+    tips = layer(at, "arcs")["data"]
+    assert any("南京" in tip["tip_title"] for tip in tips)

@@ -110,7 +110,7 @@ def test_play_runs_to_the_last_year_and_keeps_a_panned_camera(server, offline_pa
 
 def test_filters_live_in_the_url_and_survive_moving_between_pages(server, offline_page):
     page = offline_page
-    page.goto(f"{server}/?years=1985&years=2005&level=City")
+    page.goto(f"{server}/?years=1985&years=2005&level=city")
     wait_for_map(page)
     assert slider_values(page) == [1985, 2005]
     page.get_by_role("link", name="States").click()
@@ -118,8 +118,27 @@ def test_filters_live_in_the_url_and_survive_moving_between_pages(server, offlin
     page.wait_for_timeout(1500)
     href = page.evaluate("location.href")
     assert "years=1985&years=2005" in href
-    assert "level=City" in href
+    assert "level=city" in href
     page.go_back()
     page.wait_for_url(re.compile(r"/(overview)?\?"), timeout=30_000)
     page.wait_for_timeout(1500)
     assert slider_values(page) == [1985, 2005]
+
+
+def test_a_deep_link_opened_first_on_a_fresh_server_gets_the_full_app(offline_page):
+    """A saved link must work as the very first request (a presenter's fresh laptop)."""
+    from tests.browser.conftest import start_server
+
+    process, url = start_server()
+    try:
+        page = offline_page
+        page.goto(f"{url}/province?name=Hubei&lang=zh")
+        page.wait_for_selector("h1", timeout=60_000)
+        page.wait_for_timeout(2000)
+        nav = page.locator("[data-testid='stSidebarNav']").inner_text()
+        assert "中国省份" in nav and "dashboard" not in nav
+        assert page.locator("h1").first.inner_text().startswith("湖北")
+        assert "name=Hubei" in page.evaluate("location.href")
+    finally:
+        process.terminate()
+        process.wait(timeout=20)

@@ -1,0 +1,32 @@
+"""What every page starts with: the data, the view from the URL, and the sidebar filters.
+
+Pages call `setup()` themselves (rather than dashboard.py doing it for them) so a page works
+the same when run on its own, as Streamlit's AppTest does after switch_page.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+from sistercities.atlas import Atlas
+
+from . import data, filters
+
+
+def _leave_pages_folder_mode() -> None:
+    """Streamlit treats an app with a pages/ folder as a v1 multipage app until its main script
+    has called st.navigation once. A deep link opened first on a fresh server (/province?...)
+    is then run as a bare page, without dashboard.py's page list. Declare the navigation and
+    run again: the same URL is then served by dashboard.py."""
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def setup() -> Atlas:
+    _leave_pages_folder_mode()
+    atlas = data.atlas()
+    filters.sync(atlas.bounds)
+    filters.show_sidebar()
+    return atlas

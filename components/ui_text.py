@@ -1,0 +1,120 @@
+"""Interface strings in English and Simplified Chinese; the language is part of the view."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from . import keys
+
+TEXT: dict[str, tuple[str, str]] = {
+    # (English, 简体中文)
+    "nav_overview": ("Overview", "总览"),
+    "nav_provinces": ("Provinces", "中国省份"),
+    "nav_states": ("States", "美国各州"),
+    "nav_sources": ("Sources & coverage", "来源与覆盖"),
+    "language": ("Language", "语言"),
+    "show": ("Show", "显示"),
+    "mode_signed": ("Signed in range", "期间缔结"),
+    "mode_standing": ("As of end year", "截至结束年份"),
+    "mode_help": ("Signed in range: pairs signed between the two years. As of end year: the "
+                  "whole network as it stood at the end year, ended ties greyed.",
+                  "期间缔结：两个年份之间缔结的关系。截至结束年份：到结束年份为止的全部关系，已终止的显示为灰色。"),
+    "level": ("Level", "级别"),
+    "all_levels": ("All levels", "全部级别"),
+    "relation": ("Relation", "关系"),
+    "all_relations": ("All relations", "全部关系"),
+    "level_province-state": ("Province–state", "友好省州"),
+    "level_city": ("City–city", "友好城市"),
+    "level_mixed": ("Mixed", "省市混合"),
+    "relation_sister": ("Sister", "友好"),
+    "relation_friendship": ("Friendship", "友好交流"),
+    "search": ("Search a place", "搜索地点"),
+    "search_placeholder": ("Suzhou, 苏州, St. Louis…", "苏州、Suzhou、圣路易斯（St. Louis）…"),
+    "search_help": ("English name, pinyin or Chinese characters; matching pairs are highlighted "
+                    "on the map.", "英文名、拼音或汉字；匹配的关系在地图上高亮显示。"),
+    "search_matches": ("{n} of {total} pairs in view match “{q}”: highlighted on the map.",
+                       "视图中 {total} 对里有 {n} 对匹配“{q}”，已在地图上高亮。"),
+    "app_title": ("Sister Cities Atlas", "中美友好城市地图"),
+    "app_subtitle": ("China–US sister provinces/states and cities since 1979, each pair with its "
+                     "source.", "1979年以来的中美友好省州和友好城市，每一对都注明来源。"),
+    "years": ("Years", "年份"),
+    "years_help": ("Drag either end (pause playback first). Pairs whose year is unknown are never "
+                   "drawn; they are counted below the map.",
+                   "拖动两端选择年份（播放时请先暂停）。年份不详的关系不会绘制，数量在地图下方注明。"),
+    "year_back": ("Year", "上一年"),
+    "year_forward": ("Year", "下一年"),
+    "play": ("Play", "播放"),
+    "pause": ("Pause", "暂停"),
+    "play_help": ("Play the network's growth year by year", "逐年播放网络的发展"),
+    "fit": ("Fit to data", "适应数据"),
+    "fit_help": ("Move the map back to show every pair of this page", "将地图复位以显示本页全部关系"),
+    "speed_slow": ("Slow", "慢"),
+    "speed_normal": ("Normal", "中"),
+    "speed_fast": ("Fast", "快"),
+    "kpi_pairs": ("Pairs shown", "显示的关系"),
+    "kpi_provinces": ("Provinces", "省份"),
+    "kpi_states": ("States", "州"),
+    "kpi_cn_cities": ("Chinese cities", "中国城市"),
+    "kpi_us_cities": ("US cities", "美国城市"),
+    "undated": ("{n} pairs without a known year not shown.", "{n} 对年份不详的关系未显示。"),
+    "undated_one": ("1 pair without a known year not shown.", "1 对年份不详的关系未显示。"),
+    "unlocated": ("{n} pair(s) not on the map because a place has no coordinates yet: {names}.",
+                  "{n} 对关系因地点暂无坐标未显示在地图上：{names}。"),
+    "legend_ended": ("Ended", "已终止"),
+    "legend_hint": ("Click a place or an arc to open its page.", "点击地点或弧线打开其页面。"),
+    "map_alt": ("Map of {n} China–US sister relationships, {start}–{end}: arcs across the Pacific "
+                "from {p} Chinese provinces to {s} US states, coloured by level.",
+                "{start}–{end}年 {n} 对中美友好关系地图：从 {p} 个中国省份"
+                "跨越太平洋到 {s} 个美国州的弧线，按级别着色。"),
+    "go_to_province": ("Go to another province", "转到其他省份"),
+    "go_to_state": ("Go to another state", "转到其他州"),
+    "choose_province": ("Choose a province…", "选择省份…"),
+    "choose_state": ("Choose a state…", "选择州…"),
+    "province_pages": ("Province pages", "中国省份页面"),
+    "state_pages": ("State pages", "美国各州页面"),
+    "unknown_name": ("No {kind} called “{name}” has pairs in the Atlas. Choose one below.",
+                     "地图中没有名为“{name}”的{kind}。请在下面选择。"),
+    "kind_province": ("province", "省份"),
+    "kind_state": ("state", "州"),
+    "summary": ("{n} documented pairs with {partners} {partner_noun}: {ps} province–state, "
+                "{city} city, {mixed} mixed.",
+                "已记录 {n} 对关系，涉及 {partners} 个{partner_noun}："
+                "友好省州 {ps} 对，友好城市 {city} 对，混合 {mixed} 对。"),
+    "partner_us": ("US state(s)", "美国州"),
+    "partner_cn": ("Chinese province(s)", "中国省份"),
+    "partners_us": ("Partner US states", "美国伙伴州"),
+    "partners_cn": ("Partner Chinese provinces", "中国伙伴省份"),
+    "pairs_sources": ("Pairs and sources", "关系与来源"),
+    "pairs_caption": ("{n} pairs; every source is the page the pair was read from.",
+                      "{n} 对；每个来源都是读取该关系的网页。"),
+    "col_place": ("Place", "地点"),
+    "col_partner": ("Partner", "伙伴"),
+    "col_level": ("Level", "级别"),
+    "col_relation": ("Relation", "关系"),
+    "col_year": ("Year", "年份"),
+    "col_status": ("Status", "状态"),
+    "col_distance": ("Distance (km)", "距离（公里）"),
+    "col_source": ("Source", "来源"),
+    "col_notes": ("Notes", "备注"),
+    "unknown": ("unknown", "不详"),
+    "present": ("Presenter mode", "演示模式"),
+    "present_help": ("Large type, no sidebar, high contrast, the timeline playing; step through "
+                     "saved views with ← and →.",
+                     "大字体、无侧栏、高对比度、自动播放；用 ← 和 → 切换保存的视图。"),
+    "previous": ("Previous", "上一页"),
+    "next": ("Next", "下一页"),
+    "exit_present": ("Exit presenter mode", "退出演示模式"),
+}
+
+
+def lang() -> str:
+    """The view's language; before the page has read the view (the page list is built
+    first), the URL's."""
+    if keys.VIEW in st.session_state:
+        return st.session_state[keys.VIEW]["lang"]
+    return "zh" if st.query_params.get("lang") == "zh" else "en"
+
+
+def tr(key: str, **values) -> str:
+    english, chinese = TEXT[key]
+    return (chinese if lang() == "zh" else english).format(**values)
