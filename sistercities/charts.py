@@ -5,13 +5,15 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from .i18n import t
 from .timeline import per_year
 
 SELECTED, OTHER, TOTAL = "#0072B2", "#C9D3DD", "#D55E00"
 
 
 def timeline_chart(pairs: pd.DataFrame, bounds: tuple[int, int], selected: tuple[int, int],
-                   events: pd.DataFrame | None = None, height: int = 220) -> alt.LayerChart:
+                   events: pd.DataFrame | None = None, height: int = 220,
+                   lang: str = "en") -> alt.LayerChart:
     """Pairs signed per year (bars, the selected range in colour), the cumulative total
     (line, right axis) and sourced milestones (dashed rules with their titles on hover)."""
     frame = per_year(pairs, bounds)
@@ -20,18 +22,19 @@ def timeline_chart(pairs: pd.DataFrame, bounds: tuple[int, int], selected: tuple
         y for y in frame["year"] if y % 5 == 0 or y in (bounds[0], bounds[1])]))
     bars = alt.Chart(frame).mark_bar().encode(
         x=x,
-        y=alt.Y("signed:Q", title="Pairs signed"),
+        y=alt.Y("signed:Q", title=t("chart_signed", lang)),
         color=alt.condition("datum['in range']", alt.value(SELECTED), alt.value(OTHER)),
-        tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("signed:Q", title="Signed"),
-                 alt.Tooltip("total:Q", title="Total by then")],
+        tooltip=[alt.Tooltip("year:O", title=t("year", lang)),
+                 alt.Tooltip("signed:Q", title=t("chart_tip_signed", lang)),
+                 alt.Tooltip("total:Q", title=t("chart_tip_total", lang))],
     )
     line = alt.Chart(frame).mark_line(color=TOTAL, strokeWidth=2).encode(
-        x=x, y=alt.Y("total:Q", title="Total (line)", axis=alt.Axis(titleColor=TOTAL)))
+        x=x, y=alt.Y("total:Q", title=t("chart_total", lang), axis=alt.Axis(titleColor=TOTAL)))
     layers = [bars, line]
     if events is not None and len(events):
         marks = events[events["year"].between(*bounds)].groupby("year", as_index=False).agg(
             milestone=("title", " · ".join))
         layers.append(alt.Chart(marks).mark_rule(strokeDash=[4, 3], color="#555").encode(
-            x="year:O", tooltip=[alt.Tooltip("year:O", title="Year"),
-                                 alt.Tooltip("milestone:N", title="Milestone")]))
+            x="year:O", tooltip=[alt.Tooltip("year:O", title=t("year", lang)),
+                                 alt.Tooltip("milestone:N", title=t("chart_milestone", lang))]))
     return alt.layer(*layers).resolve_scale(y="independent").properties(height=height)

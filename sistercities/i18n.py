@@ -25,6 +25,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "chart_total": {"en": "Total (line)", "zh": "累计（折线）"},
     "chart_title": {"en": "Pairs signed per year and in total", "zh": "每年缔结数与累计数"},
     "year": {"en": "Year", "zh": "年份"},
+    "chart_tip_signed": {"en": "Signed", "zh": "缔结"},
+    "chart_tip_total": {"en": "Total by then", "zh": "截至当年累计"},
+    "chart_milestone": {"en": "Milestone", "zh": "大事记"},
 }
 
 
