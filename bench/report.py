@@ -1,0 +1,118 @@
+"""The results as Markdown tables, with PASS/FAIL against the targets."""
+
+from __future__ import annotations
+
+MB = 1e6  # decimal megabytes, as the targets are written
+
+
+def ms(seconds: float | None) -> str:
+    if seconds is None:
+        return "–"
+    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def mb(size: float | None) -> str:
+    return "–" if size is None else f"{size / MB:.2f} MB" if size < 10 * MB else f"{size / MB:.1f} MB"
+
+
+def verdict(ok: bool | None) -> str:
+    return "n/a" if ok is None else "PASS" if ok else "FAIL"
+
+
+def header(results: dict) -> str:
+    m = results["machine"]
+    load = results["load_average_at_start"][0], results["load_average_at_end"][0]
+    return (f"Measured {results['date']} on {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, "
+            f"{m['os']}; Python {m['python']}, Streamlit {m['streamlit']}, pandas {m['pandas']}, "
+            f"pydeck {m['pydeck']}, {m['chromium'] or 'no Chromium'}; commit {m['commit']}. "
+            f"Load average (1 min) {load[0]:.2f} at start, {load[1]:.2f} at end.")
+
+
+def rerun_table(datasets: list[dict]) -> str:
+    lines = [
+        "| dataset | arcs drawn | Atlas rerun | bare rerun | Atlas/bare | deck JSON, Atlas (compact) "
+        "| deck JSON, bare (compact) | all messages (Atlas) | tracemalloc peak (Atlas / bare) "
+        "| peak RSS (Atlas / bare) | first run, cold (Atlas) |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for row in datasets:
+        app, bare = row["app"], row["bare"]
+        if "error" in app or "error" in bare:
+            lines.append(f"| {row['dataset']} | error: {app.get('error') or bare.get('error')} "
+                         "|||||||||")
+            continue
+        lines.append(
+            f"| {row['dataset']} | {app['arcs']:,} "
+            f"| {ms(app['rerun_s'])} | {ms(bare['rerun_s'])} | {app['rerun_s'] / bare['rerun_s']:.1f}× "
+            f"| {mb(app['deck_bytes'])} ({mb(app['deck_compact_bytes'])}) "
+            f"| {mb(bare['deck_bytes'])} ({mb(bare['deck_compact_bytes'])}) | {mb(app['messages_bytes'])} "
+            f"| {app['tracemalloc_peak_mb']:.0f} / {bare['tracemalloc_peak_mb']:.0f} MiB "
+            f"| {app['peak_rss_mb']:.0f} / {bare['peak_rss_mb']:.0f} MiB | {ms(app['first_run_s'])} |")
+    counts = ", ".join(f"{row['dataset']} {row['app']['reps']}" for row in datasets
+                       if "reps" in row["app"])
+    lines += ["", f"Rerun = median of the timed reruns after one warm-up move ({counts})."]
+    return "\n".join(lines)
+
+
+def targets(results: dict) -> list[tuple[str, str, bool | None]]:
+    """(target, measured, passed); passed is None when the figure could not be measured."""
+    real, largest = results["datasets"][0], results["datasets"][-1]
+    rows = []
+    if "error" not in real["app"] and "error" not in real["bare"]:
+        ratio = real["app"]["rerun_s"] / real["bare"]["rerun_s"]
+        rows.append(("real data rerun ≤ 1.5× bare", f"{ratio:.1f}× ({ms(real['app']['rerun_s'])} "
+                     f"vs {ms(real['bare']['rerun_s'])})", ratio <= 1.5))
+    else:
+        rows.append(("real data rerun ≤ 1.5× bare", "error", None))
+    app = largest["app"]
+    big = f"at {largest['pairs']:,} pairs"
+    rows.append((f"rerun < 1 s {big}", ms(app.get("rerun_s")),
+                 app["rerun_s"] < 1 if "rerun_s" in app else None))
+    rows.append((f"deck ≤ 5 MB {big}", mb(app.get("deck_bytes")),
+                 app["deck_bytes"] <= 5 * MB if "deck_bytes" in app else None))
+    load = results["first_load"]
+    rows.append(("first load to map drawn < 2 s", ms(load.get("map_s")) if "map_s" in load
+                 else load.get("skipped", "error"), load["map_s"] < 2 if "map_s" in load else None))
+    for key, label, limit in (("png", "map PNG export < 1 s", 1), ("gif", "timeline GIF export < 10 s", 10)):
+        seconds = results["exports"].get(f"{key}_s")
+        rows.append((label, ms(seconds) if seconds is not None else results["exports"]["note"],
+                     seconds < limit if seconds is not None else None))
+    return rows
+
+
+def first_load_table(load: dict) -> str:
+    if "map_s" not in load:
+        return f"First load: {load.get('skipped') or load.get('error')}"
+    return "\n".join([
+        f"First load, median of {load['loads']} fresh browser contexts, seconds from page.goto "
+        "(server already running and its data cached):",
+        "",
+        "| deck canvas in the DOM | basemap GeoJSON fetched | arcs drawn | land drawn "
+        "| **map drawn** | confirmed by screenshot | network idle |",
+        "|--:|--:|--:|--:|--:|--:|--:|",
+        f"| {ms(load['canvas_s'])} | {ms(load['basemap_fetched_s'])} | {ms(load['arcs_drawn_s'])} "
+        f"| {ms(load['land_drawn_s'])} | **{ms(load['map_s'])}** | {ms(load['screenshot_drawn_s'])} "
+        f"| {ms(load['network_idle_s'])} |",
+    ])
+
+
+def profile_table(datasets: list[dict]) -> str:
+    profiled = next((row for row in datasets if "profile" in row["app"]), None)
+    if not profiled:
+        return ""
+    profile = profiled["app"]["profile"]
+    lines = [f"cProfile of one Atlas rerun, {profiled['dataset']} ({ms(profile['rerun_s'])} "
+             "under the profiler), top 10 by cumulative time in sistercities/, components/, pages/:",
+             "", "| function | calls | cumulative | own |", "|---|--:|--:|--:|"]
+    lines += [f"| `{row['function']}` | {row['calls']} | {ms(row['cumulative_s'])} "
+              f"| {ms(row['own_s'])} |" for row in profile["ours"]]
+    return "\n".join(lines)
+
+
+def table(results: dict) -> str:
+    target_lines = ["| target | measured | result |", "|---|--:|---|"]
+    target_lines += [f"| {name} | {measured} | {verdict(ok)} |"
+                     for name, measured, ok in targets(results)]
+    parts = [header(results), rerun_table(results["datasets"]), "\n".join(target_lines),
+             first_load_table(results["first_load"]), profile_table(results["datasets"])]
+    return "\n\n".join(part for part in parts if part)
