@@ -22,11 +22,14 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 run: $(VENV)/.app-installed
 	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --browser.gatherUsageStats false
 
-# Debian's Chromium (browser tests) and CJK fonts (Chinese text in exported images).
+# Debian's Chromium (browser tests), CJK fonts (Chinese in exported images and the served
+# font subset) and iproute2 (the no-network test runs the app in its own network namespace).
 system-deps:
-	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then \
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK" \
+		|| ! command -v ip >/dev/null || ! command -v unshare >/dev/null; then \
 		$(SUDO) apt-get update -q && \
-		$(SUDO) apt-get install -y -q --no-install-recommends chromium fonts-noto-cjk fontconfig; \
+		$(SUDO) apt-get install -y -q --no-install-recommends chromium fonts-noto-cjk fontconfig \
+			iproute2 util-linux; \
 	fi
 
 lint: $(VENV)/.dev-installed

@@ -19,13 +19,13 @@ from sistercities.view import Filters
 from . import keys
 from .ui_text import tr
 
-URL_KEYS = ("years", "mode", "level", "relation", "q", "lang", "present")
+URL_KEYS = ("years", "mode", "level", "relation", "q", "lang", "present", "deck", "slide")
 LANG_LABELS = {"en": "English", "zh": "中文"}
 
 
 def default_view(bounds: tuple[int, int]) -> dict:
     return {"years": bounds, "mode": SIGNED, "level": (), "relation": (), "q": "", "lang": "en",
-            "present": False}
+            "present": False, "deck": "", "slide": 0}
 
 
 def parse_url(params: dict[str, list[str]], bounds: tuple[int, int]) -> dict:
@@ -43,6 +43,11 @@ def parse_url(params: dict[str, list[str]], bounds: tuple[int, int]) -> dict:
     view["q"] = params.get("q", [""])[0][:100]
     view["lang"] = "zh" if params.get("lang", [""])[0] == "zh" else "en"
     view["present"] = params.get("present", [""])[0] in ("1", "true")
+    deck = params.get("deck", [""])[0]
+    if deck.replace("-", "").replace("_", "").isalnum():  # a file stem, never a path
+        view["deck"] = deck
+    slide = params.get("slide", [""])[0]
+    view["slide"] = int(slide) if slide.isdigit() and 0 < int(slide) < 1000 else 0
     return view
 
 
@@ -57,6 +62,9 @@ def url_params(view: dict, bounds: tuple[int, int]) -> dict[str, list[str] | str
             params[key] = list(view[key])
     if view["present"]:
         params["present"] = "1"
+    if view["present"] and view["deck"]:
+        params["deck"] = view["deck"]
+        params["slide"] = str(view["slide"] or 1)
     return params
 
 

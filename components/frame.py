@@ -11,7 +11,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from sistercities.atlas import Atlas
 
-from . import data, filters
+from . import data, filters, presenter
 
 
 def _leave_pages_folder_mode() -> None:
@@ -24,9 +24,11 @@ def _leave_pages_folder_mode() -> None:
         st.rerun()
 
 
-def setup() -> Atlas:
+def setup(page: str) -> Atlas:
+    """`page`: overview, province, state or sources."""
     _leave_pages_folder_mode()
     atlas = data.atlas()
     filters.sync(atlas.bounds)
     filters.show_sidebar()
+    presenter.show(atlas.bounds, page)
     return atlas

@@ -44,7 +44,7 @@ PICK_LABELS = {"province": _province_label, "state": _state_label}
 
 def show(kind: str) -> None:
     spec = KINDS[kind]
-    atlas = frame.setup()
+    atlas = frame.setup(kind)
     asked = st.query_params.get("name", "")
     name = spec["resolve"](asked) if asked else None
     names = sorted(atlas.pairs[spec["column"]].unique())

@@ -111,6 +111,8 @@ def show(scope: pd.DataFrame, scope_all: pd.DataFrame, bounds: tuple[int, int],
     every valid one (for the unknown-year and no-coordinates notes and the chart)."""
     playing = st.session_state.get(keys.PLAYING, False)
     interval = SPEEDS.get(st.session_state.get(keys.SPEED) or "normal", 1.0)
+    if filters.view()["present"]:
+        map_height = 680  # the map fills a projector
 
     @st.fragment(run_every=interval if playing else None)
     def stage() -> None:

@@ -101,6 +101,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "present_help": ("Large type, no sidebar, high contrast, the timeline playing; step through "
                      "saved views with ← and →.",
                      "大字体、无侧栏、高对比度、自动播放；用 ← 和 → 切换保存的视图。"),
+    "start_deck": ("Start a saved presentation", "开始保存的演示"),
     "previous": ("Previous", "上一页"),
     "next": ("Next", "下一页"),
     "exit_present": ("Exit presenter mode", "退出演示模式"),

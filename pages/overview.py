@@ -5,7 +5,7 @@ import streamlit as st
 from components import frame, stage
 from components.ui_text import tr
 
-atlas = frame.setup()
+atlas = frame.setup("overview")
 st.title(tr("app_title"))
 st.caption(tr("app_subtitle"))
 stage.show(atlas.located, atlas.pairs, atlas.bounds, atlas.events)

@@ -13,7 +13,7 @@ from sistercities.coverage import (
 )
 from sistercities.view import matches_search
 
-atlas = frame.setup()
+atlas = frame.setup("sources")
 pairs = atlas.pairs
 sister = int((pairs["relation"] == "sister").sum())
 

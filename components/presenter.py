@@ -1,0 +1,133 @@
+"""Presenter mode: projector styling, autoplay, and stepping through saved views.
+
+A presentation (data/presentations/<deck>.toml) is a list of slides, each a saved view. The
+Previous/Next buttons answer the arrow keys; Streamlit ignores button shortcuts while a
+slider has the focus, so the arrows then move the slider instead.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sistercities.dataset import DatasetError
+from sistercities.presentations import (
+    PRESENTATIONS_DIR,
+    Presentation,
+    Slide,
+    list_presentations,
+    load_presentation,
+)
+
+from . import filters, keys
+from .ui_text import tr
+
+PAGE_FILES = {"overview": "pages/overview.py", "province": "pages/province.py",
+              "state": "pages/state.py", "sources": "pages/sources.py"}
+AUTOPLAYED = "autoplayed"  # the slide (or presenter session) whose autoplay has started
+OPENED = "opened_slide"  # the (deck, slide) whose view was last applied
+
+PROJECTOR_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
+.stApp { background: #0B1526; }
+.stApp, .stApp p, .stApp label, .stApp h1, .stApp h2, .stApp h3, .stApp span,
+[data-testid="stMetricValue"], [data-testid="stMetricLabel"] { color: #F5F7FA !important; }
+html { font-size: 19px; }
+h1 { font-size: 2.8rem !important; }
+[data-testid="stMetricValue"] { font-size: 2.8rem !important; }
+.block-container, [data-testid="stMainBlockContainer"] { max-width: 100% !important;
+  padding: 1rem 2.5rem !important; }
+.stApp button[kind="secondary"], .stApp button[kind="segmented_control"],
+.stApp button[kind="segmented_controlActive"] { background: #1B2A44 !important;
+  color: #F5F7FA !important; border-color: #6B7C99 !important; }
+.stApp [data-testid="stButtonGroup"] button { background: #1B2A44 !important;
+  color: #F5F7FA !important; border-color: #6B7C99 !important; }
+.stApp [data-testid="stButtonGroup"] button[aria-checked="true"],
+.stApp button[kind="segmented_controlActive"] { background: #0072B2 !important; }
+.stApp button:disabled { opacity: .45; }
+</style>
+"""
+
+
+def presentation(name: str) -> Presentation | None:
+    try:
+        return load_presentation(PRESENTATIONS_DIR / f"{name}.toml") if name else None
+    except DatasetError as exc:
+        st.warning(str(exc), icon=":material/slideshow:")
+        return None
+
+
+def start_playback(bounds: tuple[int, int]) -> None:
+    filters.set_years(bounds[0], bounds[0])
+    st.session_state[keys.PLAYING] = True
+
+
+def autoplay(view: dict, deck: Presentation | None, bounds: tuple[int, int]) -> None:
+    """Play once when presenter mode opens without a deck, or when a `play` slide opens."""
+    mark = (view["deck"], view["slide"])
+    if st.session_state.get(AUTOPLAYED) == mark:
+        return
+    st.session_state[AUTOPLAYED] = mark
+    slide = deck.slides[view["slide"] - 1] if deck and 0 < view["slide"] <= len(deck.slides) else None
+    if (deck is None and not view["deck"]) or (slide and slide.play):
+        start_playback(bounds)
+
+
+def go_to(slide: Slide, number: int, deck: str, page: str) -> None:
+    """Open a slide: its view (language and presenter mode kept), on its page."""
+    st.session_state[OPENED] = (deck, number)
+    current = filters.view()
+    params = {key: list(values) for key, values in slide.params}
+    view = filters.parse_url(params, st.session_state[keys.BOUNDS])
+    view.update(lang=current["lang"], present=True, deck=deck, slide=number)
+    st.session_state[keys.VIEW] = view
+    st.session_state[keys.PLAYING] = False
+    extra = {"name": slide.name} if slide.name else {}
+    if slide.page == page and st.query_params.get("name", "") == slide.name:
+        filters.write_url(view, st.session_state[keys.BOUNDS])  # already on its page
+        return
+    st.switch_page(PAGE_FILES[slide.page], query_params=filters.view_params(**extra))
+
+
+def _request_slide(number: int) -> None:
+    """Button callback: the slide to open on this run (switch_page cannot run in a callback)."""
+    filters.update(slide=number)
+
+
+def _exit() -> None:
+    filters.update(present=False, deck="", slide=0)
+    st.session_state[keys.PLAYING] = False
+
+
+def show(bounds: tuple[int, int], page: str) -> None:
+    """In presenter mode: projector styling, the slide bar and autoplay (`page`: the page
+    being drawn, one of PAGE_FILES)."""
+    view = filters.view()
+    if not view["present"]:
+        return
+    st.markdown(PROJECTOR_CSS, unsafe_allow_html=True)
+    deck = presentation(view["deck"])
+    if deck and st.session_state.get(OPENED) != (deck.name, view["slide"]):
+        number = min(max(view["slide"], 1), len(deck.slides))  # a link to a slide opens it
+        go_to(deck.slides[number - 1], number, deck.name, page)
+        view = filters.view()
+    autoplay(view, deck, bounds)
+    back, title, forward, leave = st.columns([1.4, 5, 1.4, 1.8], vertical_alignment="center")
+    leave.button(tr("exit_present"), on_click=_exit, key="exit_present", width="stretch")
+    if deck is None:
+        decks = list_presentations()
+        chosen = title.selectbox(tr("start_deck"), decks, index=None, key="pick_deck",
+                                 placeholder=tr("present_help"), label_visibility="collapsed")
+        if chosen:
+            go_to(presentation(chosen).slides[0], 1, chosen, page)
+        return
+    number = min(max(view["slide"], 1), len(deck.slides))
+    title.markdown(f"**{deck.title}** · {number} / {len(deck.slides)} · "
+                   f"{deck.slides[number - 1].title}")
+    back.button(tr("previous"), icon=":material/arrow_back:", shortcut="Left",
+                disabled=number == 1, key="slide_back", width="stretch",
+                on_click=_request_slide, args=(number - 1,))
+    forward.button(tr("next"), icon=":material/arrow_forward:", shortcut="Right",
+                   disabled=number == len(deck.slides), key="slide_next", width="stretch",
+                   on_click=_request_slide, args=(number + 1,))

@@ -1,0 +1,73 @@
+"""Presenter mode and saved presentations."""
+
+import pytest
+
+from sistercities.atlas import load_atlas
+from sistercities.dataset import DatasetError
+from sistercities.presentations import PRESENTATIONS_DIR, list_presentations, load_presentation
+from tests.app.helpers import metrics, new_app
+
+ATLAS = load_atlas()
+
+
+@pytest.mark.parametrize("name", list_presentations())
+def test_every_saved_presentation_is_valid_and_names_places_in_the_data(name):
+    deck = load_presentation(PRESENTATIONS_DIR / f"{name}.toml")
+    assert deck.slides
+    for slide in deck.slides:
+        if slide.page == "province":
+            assert slide.name in set(ATLAS.pairs["province"])
+        if slide.page == "state":
+            assert slide.name in set(ATLAS.pairs["state"])
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("title = 'x'\n", "needs at least one [[slides]]"),
+    ("[[slides]]\ntitle = 'a'\npage = 'moon'\n", "slide 1: page 'moon' is not one of"),
+    ("[[slides]]\ntitle = 'a'\npage = 'state'\n", "slide 1: a state slide needs the state's name"),
+    ("[[slides]]\ntitle = 'a'\nyaers = [1, 2]\n", "slide 1: unknown key(s) yaers"),
+    ("[[slides\n", "cannot be read as TOML"),
+])
+def test_a_bad_presentation_file_is_named_with_its_slide(tmp_path, text, message):
+    path = tmp_path / "deck.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DatasetError, match=message.replace("[", r"\[").replace("(", r"\(")
+                       .replace(")", r"\)")):
+        load_presentation(path)
+
+
+def test_a_slide_link_opens_that_slides_view():
+    at = new_app(present="1", deck="tour", slide="1")
+    at.run()
+    assert not at.exception
+    assert at.slider(key="years").value == (1979, 1979)
+    first = ATLAS.located[ATLAS.located["year"] == 1979]
+    assert metrics(at)["Pairs shown"] == len(first)
+    assert any("1 / 6" in m.value for m in at.markdown)
+
+
+def test_next_goes_to_the_following_slide_and_its_page():
+    at = new_app(present="1", deck="tour", slide="3")
+    at.run()
+    assert at.session_state["view"]["level"] == ("province-state",)
+    at.button(key="slide_next").click().run()
+    assert not at.exception
+    assert at.title[0].value.startswith("Jiangsu")
+    assert at.session_state["view"]["slide"] == 4
+
+
+def test_a_play_slide_starts_the_timeline():
+    at = new_app(present="1", deck="tour", slide="2")
+    at.run()
+    assert at.session_state["playing"] is True
+    assert at.button(key="pause")
+
+
+def test_presenter_mode_without_a_deck_plays_and_offers_the_saved_presentations():
+    at = new_app(present="1")
+    at.run()
+    assert not at.exception
+    assert at.session_state["playing"] is True
+    assert "tour" in at.selectbox(key="pick_deck").options
+    at.button(key="exit_present").click().run()
+    assert at.session_state["view"]["present"] is False
