@@ -9,7 +9,16 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from sistercities.mapdeck import ARC_LAYER, ENDED_COLOUR, LEVEL_COLOURS, PLACE_LAYER, build_deck
+from sistercities.mapdeck import (
+    ARC_LAYER,
+    BUNDLE_ABOVE,
+    ENDED_COLOUR,
+    LEVEL_COLOURS,
+    PLACE_LAYER,
+    build_deck,
+    bundle,
+    is_bundled,
+)
 
 from . import keys
 from .ui_text import lang, tr
@@ -27,6 +36,9 @@ def legend(view: pd.DataFrame) -> None:
         f"<span style='width:1.6rem;height:.3rem;border-radius:2px;margin-right:.4rem;"
         f"background:rgb{colour}'></span>{html.escape(label)}</span>" for label, colour in items)
     hint = f"<span style='opacity:.7'>{html.escape(tr('legend_hint'))}</span>"
+    if is_bundled(view):
+        note = tr("bundled", pairs=len(view), arcs=len(bundle(view)), limit=BUNDLE_ABOVE)
+        hint = f"<b>{html.escape(note)}</b>"
     st.markdown(f"<div aria-label='Map legend' style='font-size:.9rem'>{swatches}{hint}</div>",
                 unsafe_allow_html=True)
 

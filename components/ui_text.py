@@ -61,6 +61,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "unlocated": ("{n} pair(s) not on the map because a place has no coordinates yet: {names}.",
                   "{n} 对关系因地点暂无坐标未显示在地图上：{names}。"),
     "legend_ended": ("Ended", "已终止"),
+    "bundled": ("{pairs:,} pairs in view, more than {limit:,}: drawn as {arcs:,} arcs bundled by "
+                "province and state. Narrow the filters to see single pairs.",
+                "视图中有 {pairs:,} 对，超过 {limit:,} 对：按省州合并为 {arcs:,} 条弧线。"
+                "缩小筛选范围可查看单对关系。"),
     "legend_hint": ("Click a place or an arc to open its page.", "点击地点或弧线打开其页面。"),
     "map_alt": ("Map of {n} China–US sister relationships, {start}–{end}: arcs across the Pacific "
                 "from {p} Chinese provinces to {s} US states, coloured by level.",

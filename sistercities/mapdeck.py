@@ -99,6 +99,63 @@ def place_rows(view: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
                  "tip_extra"]]
 
 
+# Above this many pairs in view, one arc per pair stops being readable and costs megabytes
+# per rerun: arcs are bundled, one per province–state couple, and the map says so.
+BUNDLE_ABOVE = 5000
+
+
+def is_bundled(view: pd.DataFrame) -> bool:
+    return len(view) > BUNDLE_ABOVE
+
+
+def bundle(view: pd.DataFrame) -> pd.DataFrame:
+    """One row per province–state couple: mean end points, pair count and commonest level."""
+    grouped = view.groupby(["province", "state"], as_index=False, sort=False)
+    bundled = grouped.agg(source_lon=("source_lon", "mean"), source_lat=("source_lat", "mean"),
+                          target_lon=("target_lon", "mean"), target_lat=("target_lat", "mean"),
+                          pairs=("pair_id", "size"), province_zh=("province_zh", "first"),
+                          ended=("ended", "all"),
+                          level=("level", lambda levels: levels.value_counts().index[0]))
+    return bundled
+
+
+def bundled_arc_rows(view: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    bundled = bundle(view)
+    province = bundled["province_zh"] if lang == "zh" else bundled["province"]
+    detail = {"en": "{n:,} pairs in view, bundled by province and state",
+              "zh": "视图中 {n:,} 对，按省州合并"}[lang]
+    return pd.DataFrame({
+        "source": [[round(x, 3), round(y, 3)] for x, y in zip(bundled["source_lon"], bundled["source_lat"])],
+        "target": [[round(x, 3), round(y, 3)] for x, y in zip(bundled["target_lon"], bundled["target_lat"])],
+        "colour": [list(ENDED_COLOUR if ended else LEVEL_COLOURS[level]) + [ARC_ALPHA]
+                   for level, ended in zip(bundled["level"], bundled["ended"])],
+        "width": [round(1 + 1.5 * math.log2(n), 2) for n in bundled["pairs"]],
+        "province": bundled["province"],
+        "state": bundled["state"],
+        "tip_title": province + " – " + bundled["state"],
+        "tip_detail": [detail.format(n=n) for n in bundled["pairs"]],
+        "tip_extra": "",
+    })
+
+
+def bundled_place_rows(view: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """One point per province and per state (the mean of its places in view)."""
+    rows = []
+    for country, admin, lon, lat, zh in (("CN", "province", "source_lon", "source_lat", "province_zh"),
+                                         ("US", "state", "target_lon", "target_lat", "state")):
+        grouped = view.groupby(admin, as_index=False).agg(lon=(lon, "mean"), lat=(lat, "mean"),
+                                                          pairs=("pair_id", "size"), zh=(zh, "first"))
+        shown = grouped["zh"] if lang == "zh" else grouped[admin]
+        rows.append(pd.DataFrame({
+            "country": country, "admin": grouped[admin], "place": grouped[admin],
+            "position": [[round(x, 3), round(y, 3)] for x, y in zip(grouped["lon"], grouped["lat"])],
+            "pairs": grouped["pairs"], "tip_title": shown,
+            "tip_detail": [TIP[lang]["pairs"].format(n=n) for n in grouped["pairs"]],
+            "tip_extra": [TIP[lang]["open"].format(admin=a) for a in shown],
+        }))
+    return pd.concat(rows, ignore_index=True)
+
+
 def fit_view(lons: pd.Series, lats: pd.Series, width: int = 1100, height: int = 560,
              padding: float = 0.12) -> pdk.ViewState:
     """Centre and zoom that fit every point (lons in the Pacific frame) into the map."""
@@ -144,8 +201,10 @@ def build_deck(view: pd.DataFrame, view_state: pdk.ViewState | None = None,
                height: int = 560, lang: str = "en") -> pdk.Deck:
     """The map of the pairs in view. Pass the camera fitted to the page's whole scope so it
     stays put while the year filter or playback changes the arcs."""
-    arcs = arc_rows(view, lang)
-    places = place_rows(view, lang)
+    if is_bundled(view):
+        arcs, places = bundled_arc_rows(view, lang), bundled_place_rows(view, lang)
+    else:
+        arcs, places = arc_rows(view, lang), place_rows(view, lang)
     if view_state is None:
         view_state = fit_pairs(view, height)
     arc_layer = pdk.Layer("ArcLayer", id=ARC_LAYER, data=arcs, get_source_position="source",

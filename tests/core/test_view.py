@@ -1,8 +1,12 @@
 """Filters, search, KPIs and the year timeline on the real fixture file."""
 
+import json
+
+import pandas as pd
 import pytest
 
 from sistercities.dataset import load_pairings
+from sistercities.mapdeck import BUNDLE_ABOVE, build_deck, bundle
 from sistercities.timeline import STANDING, YearWindow, per_year, year_bounds
 from sistercities.view import Filters, apply_filters, kpis, matches_search, unknown_year_count
 
@@ -50,3 +54,19 @@ def test_per_year_has_every_year_and_a_running_total(pairs):
     assert list(frame["year"]) == list(range(1979, 1989))
     assert frame.loc[frame["year"] == 1979, "signed"].item() == 2
     assert frame["total"].iloc[-1] == 3
+
+
+def test_above_the_limit_arcs_are_bundled_by_province_and_state():
+    rows = BUNDLE_ABOVE + 1
+    view = pd.DataFrame({
+        "pair_id": [f"p{i}" for i in range(rows)],
+        "province": ["Jiangsu", "Hubei"] * (rows // 2) + ["Jiangsu"] * (rows % 2),
+        "province_zh": "江苏", "state": "Ohio", "level": "city", "ended": False,
+        "source_lon": 118.0, "source_lat": 32.0, "target_lon": 277.0, "target_lat": 40.0,
+    })
+    bundled = bundle(view)
+    assert sorted(bundled["pairs"]) == [rows // 2, rows - rows // 2]
+    deck = json.loads(build_deck(view).to_json())
+    arcs = next(layer for layer in deck["layers"] if layer["id"] == "arcs")["data"]
+    assert len(arcs) == 2
+    assert "bundled" in arcs[0]["tip_detail"]
