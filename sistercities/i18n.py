@@ -28,6 +28,21 @@ STRINGS: dict[str, dict[str, str]] = {
     "chart_tip_signed": {"en": "Signed", "zh": "缔结"},
     "chart_tip_total": {"en": "Total by then", "zh": "截至当年累计"},
     "chart_milestone": {"en": "Milestone", "zh": "大事记"},
+    "basemap_credit": {"en": "Basemap: Natural Earth, US Census",
+                       "zh": "底图：Natural Earth、美国人口普查局"},
+    "gif_pairs": {"en": "{n} pairs", "zh": "{n} 对"},
+    "export_title": {"en": "Export this view", "zh": "保存当前视图"},
+    "export_scale": {"en": "Image scale", "zh": "缩放"},
+    "export_scale_help": {"en": "2x or 4x for projectors and print", "zh": "演示用 2x 或 4x"},
+    "export_transparent": {"en": "Transparent background", "zh": "无底色"},
+    "export_transparent_help": {"en": "No page background and no ocean, for slides",
+                                "zh": "不显示页面底色和海洋，用于演示"},
+    "export_hint": {"en": "Files are made when you click; the GIF takes a few seconds.",
+                    "zh": "点击时生成。"},
+    "export_map": {"en": "Map", "zh": "地图"},
+    "export_chart": {"en": "Chart", "zh": "图表"},
+    "export_gif": {"en": "Timeline GIF", "zh": "逐年动图 GIF"},
+    "export_pairs": {"en": "Pairs", "zh": "关系"},
 }
 
 
