@@ -15,5 +15,7 @@ page = st.navigation([
     st.Page("pages/state.py", title=tr("nav_states"), icon=":material/flag:", url_path="state"),
     st.Page("pages/sources.py", title=tr("nav_sources"), icon=":material/menu_book:",
             url_path="sources"),
+    st.Page("pages/upload.py", title=tr("nav_upload"), icon=":material/upload_file:",
+            url_path="upload"),
 ])
 page.run()

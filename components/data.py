@@ -10,6 +10,8 @@ import streamlit as st
 from sistercities.atlas import Atlas, load_atlas
 from sistercities.dataset import EVENTS_FILE, PAIRINGS_FILE, PLACES_FILE, DatasetError
 
+from .ui_text import plain
+
 
 def _stamp(path: Path) -> tuple[str, int, int]:
     """Cache key that changes when the file does."""
@@ -38,5 +40,5 @@ def atlas() -> Atlas:
     try:
         return _cached_atlas(*(_stamp(path) for path in data_files()))
     except DatasetError as exc:
-        st.error(f"The bundled data could not be loaded: {exc}")
+        st.error(f"The data could not be loaded: {plain(exc)}")
         st.stop()

@@ -9,7 +9,7 @@ from sistercities.schema import PROVINCES, canonical_province, canonical_state
 
 from . import filters, frame, stage
 from .arc_map import PROVINCE_PAGE, STATE_PAGE
-from .ui_text import lang, tr
+from .ui_text import lang, plain, tr
 
 KINDS = {
     "province": {"column": "province", "partner": "state", "place": "place_cn",
@@ -82,7 +82,7 @@ def index(kind: str, asked: str, names: list[str]) -> None:
     """A friendly page for a missing or unknown name: every valid one, as links."""
     st.title(tr(f"{kind}_pages"))
     if asked:
-        st.warning(tr("unknown_name", kind=tr(f"kind_{kind}"), name=asked),
+        st.warning(tr("unknown_name", kind=tr(f"kind_{kind}"), name=plain(asked)),
                    icon=":material/travel_explore:")
     picker(kind, names, None)
     columns = st.columns(4)

@@ -19,7 +19,7 @@ from sistercities.presentations import (
 )
 
 from . import filters, keys
-from .ui_text import tr
+from .ui_text import plain, tr
 
 PAGE_FILES = {"overview": "pages/overview.py", "province": "pages/province.py",
               "state": "pages/state.py", "sources": "pages/sources.py"}
@@ -54,7 +54,7 @@ def presentation(name: str) -> Presentation | None:
     try:
         return load_presentation(PRESENTATIONS_DIR / f"{name}.toml") if name else None
     except DatasetError as exc:
-        st.warning(str(exc), icon=":material/slideshow:")
+        st.warning(plain(exc), icon=":material/slideshow:")
         return None
 
 
@@ -123,8 +123,8 @@ def show(bounds: tuple[int, int], page: str) -> None:
             go_to(presentation(chosen).slides[0], 1, chosen, page)
         return
     number = min(max(view["slide"], 1), len(deck.slides))
-    title.markdown(f"**{deck.title}** · {number} / {len(deck.slides)} · "
-                   f"{deck.slides[number - 1].title}")
+    title.markdown(f"**{plain(deck.title)}** · {number} / {len(deck.slides)} · "
+                   f"{plain(deck.slides[number - 1].title)}")
     back.button(tr("previous"), icon=":material/arrow_back:", shortcut="Left",
                 disabled=number == 1, key="slide_back", width="stretch",
                 on_click=_request_slide, args=(number - 1,))

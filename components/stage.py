@@ -17,7 +17,7 @@ from sistercities.view import Filters, apply_filters, matches_search, unknown_ye
 from sistercities.view import kpis as kpi_figures
 
 from . import arc_map, filters, keys, kpis
-from .ui_text import tr
+from .ui_text import plain, tr
 
 SPEEDS = {"slow": 2.0, "normal": 1.0, "fast": 0.5}
 
@@ -129,7 +129,8 @@ def show(scope: pd.DataFrame, scope_all: pd.DataFrame, bounds: tuple[int, int],
             view["match"] = matches_search(view, search)
         kpis.show(kpi_figures(view))
         if search:
-            st.caption(tr("search_matches", n=int(view["match"].sum()), total=len(view), q=search))
+            st.caption(tr("search_matches", n=int(view["match"].sum()), total=len(view),
+                          q=plain(search)))
         clicked = arc_map.show(view, start, end, camera(scope, map_height), map_height)
         st.altair_chart(timeline_chart(scope_all, bounds, (start, end), events),
                         width="stretch")
@@ -148,4 +149,4 @@ def notes(scope_all: pd.DataFrame, scope: pd.DataFrame, chosen: Filters) -> None
     unlocated = scope_all[~scope_all["pair_id"].isin(scope["pair_id"])]
     if len(unlocated):
         names = ", ".join(sorted(unlocated["place_cn"] + " – " + unlocated["place_us"]))
-        st.info(tr("unlocated", n=len(unlocated), names=names), icon=":material/info:")
+        st.info(tr("unlocated", n=len(unlocated), names=plain(names)), icon=":material/info:")

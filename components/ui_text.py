@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from . import keys
@@ -101,6 +103,23 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_source": ("Source", "来源"),
     "col_notes": ("Notes", "备注"),
     "unknown": ("unknown", "不详"),
+    "nav_upload": ("Check your CSV", "检查你的CSV"),
+    "upload_title": ("Check and map your own pairings CSV", "检查并绘制你自己的配对CSV"),
+    "upload_help": ("Same columns as the Atlas' data/pairings.csv ({columns}). UTF-8, at most "
+                    "{mb} MB. Your file stays in this browser session: the bundled data is never "
+                    "changed. Places are placed with the Atlas' own coordinates; others are listed.",
+                    "列与本地图的 data/pairings.csv 相同（{columns}）。UTF-8 编码，最大 {mb} MB。"
+                    "文件只保留在本次浏览会话中，不会修改内置数据。地点使用本地图已有的坐标，其余列出。"),
+    "upload_label": ("Pairings CSV", "配对CSV文件"),
+    "upload_rejected": ("This file cannot be used: {reason}", "无法使用此文件：{reason}"),
+    "upload_summary": ("{valid} valid pairs, {errors} problem(s), {warnings} warning(s), "
+                       "{unlocated} pair(s) with a place the Atlas cannot place yet.",
+                       "有效配对 {valid} 对，问题 {errors} 个，警告 {warnings} 个，"
+                       "{unlocated} 对含有本地图暂无坐标的地点。"),
+    "upload_issues": ("Problems, by row and column", "问题（按行和列）"),
+    "col_row": ("Row", "行"),
+    "col_column": ("Column", "列"),
+    "col_problem": ("Problem", "问题"),
     "present": ("Presenter mode", "演示模式"),
     "present_help": ("Large type, no sidebar, high contrast, the timeline playing; step through "
                      "saved views with ← and →.",
@@ -110,6 +129,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "next": ("Next", "下一页"),
     "exit_present": ("Exit presenter mode", "退出演示模式"),
 }
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def plain(text: object) -> str:
+    """Text from data or the URL, made literal for Streamlit's Markdown (no links, images,
+    emphasis or HTML can come from it)."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
 
 
 def lang() -> str:

@@ -30,12 +30,14 @@ class Atlas:
     issues: tuple[Issue, ...]
     bounds: tuple[int, int]
     events: pd.DataFrame  # sourced milestones for the timeline
+    places: pd.DataFrame  # coordinates of every known place (to locate other pairs too)
 
 
 def atlas_from(pairings: Pairings, places: pd.DataFrame, events: pd.DataFrame) -> Atlas:
     located, unlocated = locate(pairings.pairs, places)
     return Atlas(pairs=pairings.pairs, located=with_arc_ends(located), unlocated=unlocated,
-                 issues=pairings.issues, bounds=year_bounds(pairings.pairs), events=events)
+                 issues=pairings.issues, bounds=year_bounds(pairings.pairs), events=events,
+                 places=places)
 
 
 def load_atlas(pairings_file: Path = PAIRINGS_FILE, places_file: Path = PLACES_FILE,
