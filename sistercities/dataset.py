@@ -55,27 +55,32 @@ def decode(data: bytes, file: str) -> str:
 
 
 def read_csv_text(text: str, file: str) -> pd.DataFrame:
-    """Every cell as a string, empty where missing; ragged rows are reported, not guessed."""
+    """Every cell as a string, empty where missing; ragged rows are reported, not guessed.
+
+    The index is each record's row number as a spreadsheet shows it (the header is row 1;
+    blank rows are skipped but still counted), so messages point at the right row."""
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
-        rows = list(reader)
+        records = list(reader)
     except csv.Error as exc:
         raise DatasetError(f"{file} line {reader.line_num} is not valid CSV: {exc}") from None
-    rows = [r for r in rows if any(cell.strip() for cell in r)]
-    if not rows:
+    numbered = [(number, r) for number, r in enumerate(records, start=1)
+                if any(cell.strip() for cell in r)]
+    if not numbered:
         raise DatasetError(f"{file} is empty: expected a header row and at least one pair")
-    header = [h.strip() for h in rows[0]]
+    header = [h.strip() for h in numbered[0][1]]
     if len(set(header)) != len(header):
         repeated = sorted({h for h in header if header.count(h) > 1})
         raise DatasetError(f"{file} header repeats column(s): {', '.join(repeated)}")
     width = len(header)
-    body = []
-    for number, row in enumerate(rows[1:], start=2):
+    body, numbers = [], []
+    for number, row in numbered[1:]:
         if len(row) > width and any(cell.strip() for cell in row[width:]):
             raise DatasetError(f"{file} row {number} has {len(row)} fields but the header has "
                                f"{width}: a comma inside a value needs quotes")
         body.append((row + [""] * width)[:width])
-    return pd.DataFrame(body, columns=header, dtype="str")
+        numbers.append(number)
+    return pd.DataFrame(body, columns=header, dtype="str", index=pd.Index(numbers, name="row"))
 
 
 def parse_pairings(data: bytes, file: str = "pairings.csv") -> Pairings:
@@ -101,7 +106,7 @@ def load_places(path: Path = PLACES_FILE) -> pd.DataFrame:
     missing = [c for c in PLACE_COLUMNS if c not in raw.columns]
     if missing:
         raise DatasetError(f"{Path(path).name} is missing column(s): {', '.join(missing)}")
-    places = raw[list(PLACE_COLUMNS)].copy()
+    places = raw[list(PLACE_COLUMNS)].reset_index(drop=True)
     for column in ("lat", "lon"):
         places[column] = pd.to_numeric(places[column].replace("", None), errors="coerce")
     return places
@@ -160,7 +165,7 @@ def load_events(path: Path = EVENTS_FILE) -> pd.DataFrame:
     years = pd.to_numeric(events["year"], errors="coerce")
     bad = events.index[years.isna() | events["source"].eq("")]
     if len(bad):
-        raise DatasetError(f"{Path(path).name} row {bad[0] + 2}: each milestone needs a year "
+        raise DatasetError(f"{Path(path).name} row {bad[0]}: each milestone needs a year "
                            "and a source")
     events["year"] = years.astype(int)
-    return events
+    return events.reset_index(drop=True)

@@ -157,8 +157,10 @@ def validate_pairings(raw: pd.DataFrame, file: str = "pairings.csv",
                       last_year: int | None = None) -> tuple[pd.DataFrame, list[Issue]]:
     """Split raw string rows into valid typed pairs and issues; no row is lost unreported.
 
-    `raw` holds strings only (empty for missing). The valid frame keeps the row number so
-    every later message can still point at the file.
+    `raw` holds strings only (empty for missing); its index holds the spreadsheet row
+    numbers when it is named "row" (as dataset.read_csv_text makes it), otherwise rows are
+    numbered from 2. The valid frame keeps the row number so every later message can still
+    point at the file.
     """
     last_year = last_year or current_year()
     issues: list[Issue] = []
@@ -171,10 +173,11 @@ def validate_pairings(raw: pd.DataFrame, file: str = "pairings.csv",
     if extra:
         issues.append(Issue(file, None, None, "column(s) not in the schema were ignored: "
                             + ", ".join(map(str, extra)), severity="warning"))
+    numbers = (list(raw.index) if raw.index.name == "row"
+               else [spreadsheet_row(i) for i in range(len(raw))])
     raw = raw.fillna("").astype(str).apply(lambda col: col.str.strip())
     good_rows, seen = [], {}
-    for index, row in enumerate(raw[list(PAIRING_COLUMNS)].to_dict("records")):
-        number = spreadsheet_row(index)
+    for number, row in zip(numbers, raw[list(PAIRING_COLUMNS)].to_dict("records")):
         problems = _check_row(row, last_year)
         for column, message in problems:
             issues.append(Issue(file, number, column, message))

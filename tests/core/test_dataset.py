@@ -68,3 +68,18 @@ def test_locate_returns_unlocated_pairs_instead_of_dropping_them(fixtures, tmp_p
     assert list(located["place_cn"]) == ["Nanjing"]
     assert located.loc[0, "us_lon"] == -90.2
     assert len(located) + len(unlocated) == len(pairs)
+
+
+def test_row_numbers_count_blank_lines_like_a_spreadsheet(fixtures):
+    lines = (fixtures / "bad.csv").read_text(encoding="utf-8").splitlines()
+    with_blanks = "\n".join([lines[0], "", lines[1], ",,,", lines[2]]) + "\n"
+    messages = [str(i) for i in parse_pairings(with_blanks.encode(), "gaps.csv").issues]
+    assert any(m.startswith("gaps.csv row 3, column year: '19x9'") for m in messages)
+    assert any(m.startswith("gaps.csv row 5, column level: 'town'") for m in messages)
+
+
+def test_events_load_with_integer_years_and_a_source_each():
+    events = load_events()
+    assert events["year"].dtype.kind == "i"
+    assert events["year"].between(1979, 2100).all()
+    assert events["source"].str.match(r"https?://").all()
