@@ -4,7 +4,14 @@ import re
 
 import pytest
 
-from sistercities.dataset import DatasetError, load_pairings, load_places, locate, parse_pairings
+from sistercities.dataset import (
+    DatasetError,
+    load_events,
+    load_pairings,
+    load_places,
+    locate,
+    parse_pairings,
+)
 
 
 def test_the_good_fixture_loads_every_row(fixtures):
