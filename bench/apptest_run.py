@@ -117,6 +117,7 @@ def measure(app: str, data: str, reps: int, profile: bool) -> dict:
     for rep in range(2 if reps > 5 else 1):
         tracemalloc.reset_peak()
         at.slider(key="years").set_value(ranges[rep % 2]).run()
+        check(at, "rerun under tracemalloc")
     traced_peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
 
@@ -137,6 +138,7 @@ def measure(app: str, data: str, reps: int, profile: bool) -> dict:
     if profile:
         PROFILER.append(cProfile.Profile())
         at.slider(key="years").set_value(ranges[0]).run()
+        check(at, "rerun under cProfile")
         stats = pstats.Stats(PROFILER[0])
         result["profile"] = {
             "rerun_s": LAST["script_s"],

@@ -30,7 +30,7 @@ def header(results: dict) -> str:
 
 def rerun_table(datasets: list[dict]) -> str:
     lines = [
-        "| dataset | arcs drawn | Atlas rerun | bare rerun | Atlas/bare | deck JSON, Atlas (compact) "
+        "| dataset | arcs in the deck | Atlas rerun | bare rerun | Atlas/bare | deck JSON, Atlas (compact) "
         "| deck JSON, bare (compact) | all messages (Atlas) | tracemalloc peak (Atlas / bare) "
         "| peak RSS (Atlas / bare) | first run, cold (Atlas) |",
         "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
@@ -85,7 +85,8 @@ def first_load_table(load: dict) -> str:
         return f"First load: {load.get('skipped') or load.get('error')}"
     return "\n".join([
         f"First load, median of {load['loads']} fresh browser contexts, seconds from page.goto "
-        "(server already running and its data cached):",
+        "(server already running and its data cached; load average "
+        f"{load['load_average'][0]:.2f} before, {load['load_average'][1]:.2f} after):",
         "",
         "| deck canvas in the DOM | basemap GeoJSON fetched | arcs drawn | land drawn "
         "| **map drawn** | confirmed by screenshot | network idle |",
@@ -94,6 +95,16 @@ def first_load_table(load: dict) -> str:
         f"| {ms(load['land_drawn_s'])} | **{ms(load['map_s'])}** | {ms(load['screenshot_drawn_s'])} "
         f"| {ms(load['network_idle_s'])} |",
     ])
+
+
+def exports_line(exports: dict) -> str:
+    if "png_s" not in exports:
+        return f"Exports: {exports['note']}."
+    return (f"Exports of the real data's whole range ({exports['pairs']} pairs): map PNG "
+            f"{ms(exports['png_s'])} (median of {exports['png_reps']}; the very first, while "
+            f"vl-convert starts, {ms(exports['png_first_s'])}), {mb(exports['png_bytes'])}; "
+            f"timeline GIF of {exports['gif_frames']} frames {ms(exports['gif_s'])} (median of "
+            f"{exports['gif_reps']}), {mb(exports['gif_bytes'])}.")
 
 
 def profile_table(datasets: list[dict]) -> str:
@@ -114,5 +125,6 @@ def table(results: dict) -> str:
     target_lines += [f"| {name} | {measured} | {verdict(ok)} |"
                      for name, measured, ok in targets(results)]
     parts = [header(results), rerun_table(results["datasets"]), "\n".join(target_lines),
-             first_load_table(results["first_load"]), profile_table(results["datasets"])]
+             first_load_table(results["first_load"]), exports_line(results["exports"]),
+             profile_table(results["datasets"])]
     return "\n\n".join(part for part in parts if part)
