@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from sistercities.export import scope_title
 from sistercities.schema import PROVINCES, canonical_province, canonical_state
 
 from . import filters, frame, stage
@@ -58,7 +59,8 @@ def show(kind: str) -> None:
     st.title(label(kind, name, " · "))
     st.caption(summary(scope_all, spec))
     picker(kind, names, name)
-    stage.show(scope, scope_all, atlas.bounds, atlas.events, map_height=460)
+    scope_label = scope_title(**{kind: name}, lang=lang())
+    stage.show(scope, scope_all, atlas.bounds, atlas.events, map_height=460, scope_label=scope_label)
     partner_links(scope_all, spec)
     pairs_table(scope, scope_all, spec)
 

@@ -16,8 +16,8 @@ from sistercities.mapdeck import fit_pairs
 from sistercities.view import Filters, apply_filters, matches_search, unknown_year_count
 from sistercities.view import kpis as kpi_figures
 
-from . import arc_map, filters, keys, kpis
-from .ui_text import plain, tr
+from . import arc_map, export_buttons, filters, keys, kpis
+from .ui_text import lang, plain, tr
 
 SPEEDS = {"slow": 2.0, "normal": 1.0, "fast": 0.5}
 
@@ -106,9 +106,10 @@ def camera(scope: pd.DataFrame, map_height: int) -> pdk.ViewState | None:
 
 
 def show(scope: pd.DataFrame, scope_all: pd.DataFrame, bounds: tuple[int, int],
-         events: pd.DataFrame, map_height: int = 560) -> None:
+         events: pd.DataFrame, map_height: int = 560, scope_label: str | None = None) -> None:
     """Draw the stage for this page's pairs: `scope` holds the located ones, `scope_all`
-    every valid one (for the unknown-year and no-coordinates notes and the chart)."""
+    every valid one (for the unknown-year and no-coordinates notes and the chart);
+    `scope_label` names the page's province or state in exported titles."""
     playing = st.session_state.get(keys.PLAYING, False)
     interval = SPEEDS.get(st.session_state.get(keys.SPEED) or "normal", 1.0)
     if filters.view()["present"]:
@@ -132,9 +133,11 @@ def show(scope: pd.DataFrame, scope_all: pd.DataFrame, bounds: tuple[int, int],
             st.caption(tr("search_matches", n=int(view["match"].sum()), total=len(view),
                           q=plain(search)))
         clicked = arc_map.show(view, start, end, camera(scope, map_height), map_height)
-        st.altair_chart(timeline_chart(scope_all, bounds, (start, end), events),
+        st.altair_chart(timeline_chart(scope_all, bounds, (start, end), events, lang=lang()),
                         width="stretch")
         notes(scope_all, scope, chosen)
+        export_buttons.show(view, start, end, scope_label, lang(), key="export",
+                            chart_pairs=scope_all, bounds=bounds, events=events)
         if clicked:
             arc_map.open_drilldown(clicked, filters.view_params)
 

@@ -17,7 +17,13 @@ from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
-from geopy.exc import GeopyError
+from geopy.exc import (
+    GeocoderParseError,
+    GeocoderRateLimited,
+    GeocoderServiceError,
+    GeocoderTimedOut,
+    GeopyError,
+)
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 from geopy.point import Point
@@ -238,6 +244,20 @@ def offline_geocoders() -> list[Lookup]:
             by_parent_city]
 
 
+def describe_failure(exc: Exception) -> str:
+    """A geocoder failure in a few words a person can act on."""
+    text = " ".join(str(exc).split())
+    if isinstance(exc, GeocoderTimedOut) or "timed out" in text.lower():
+        return "no answer within the timeout"
+    if isinstance(exc, GeocoderRateLimited):
+        return "rate-limited by the service (HTTP 429); try again later"
+    if isinstance(exc, GeocoderParseError):
+        return "the service's answer was not valid JSON"
+    if isinstance(exc, GeocoderServiceError):
+        return f"service error: {text[:120]}"
+    return f"{type(exc).__name__}: {text[:120]}"
+
+
 @dataclass(frozen=True)
 class GeocodeReport:
     places: pd.DataFrame
@@ -273,7 +293,7 @@ def geocode_places(pairs: pd.DataFrame, existing: pd.DataFrame, overrides: pd.Da
             try:
                 location = geocoder(q)
             except (GeopyError, OSError, ValueError, KeyError) as exc:
-                errors.append(f"{type(exc).__name__}: {exc}")
+                errors.append(describe_failure(exc))
                 continue
             if location is not None:
                 break

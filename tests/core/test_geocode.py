@@ -148,8 +148,11 @@ def test_nominatim_is_asked_a_structured_query_and_its_answer_is_used(nominatim)
     assert sent["countrycodes"] == ["us"]
 
 
-@pytest.mark.parametrize("answer", [(500, "oops"), (429, "slow down"), (200, "{not json")])
-def test_a_failing_geocoder_is_reported_per_place_and_earlier_coordinates_are_kept(nominatim, answer):
+@pytest.mark.parametrize(("answer", "reason"), [
+    ((500, "oops"), "service error"), ((429, "slow down"), "rate-limited by the service (HTTP 429)"),
+    ((200, "{not json"), "not valid JSON")])
+def test_a_failing_geocoder_is_reported_per_place_and_earlier_coordinates_are_kept(
+        nominatim, answer, reason):
     FakeNominatim.answers = {"Akron": answer, "Canton": answer}
     existing = pd.DataFrame([{"country": "US", "admin": "Ohio", "place": "Akron", "lat": 41.08,
                               "lon": -81.52, "method": "gazetteer", "geonameid": "", "detail": ""}])
@@ -159,8 +162,9 @@ def test_a_failing_geocoder_is_reported_per_place_and_earlier_coordinates_are_ke
     report = geocode_places(pairs, existing, empty_places(), only_online, refresh=True)
     akron = report.places.set_index("place").loc["Akron"]
     assert (akron["lat"], akron["lon"]) == (41.08, -81.52)
-    assert any(f.startswith("Akron (Ohio, US): geocoder failed") for f in report.failures)
-    assert any(f.startswith("Canton (Ohio, US): Geocoder") for f in report.failures)
+    assert any(f.startswith("Akron (Ohio, US): geocoder failed") and reason in f
+               for f in report.failures)
+    assert any(f.startswith("Canton (Ohio, US): ") and reason in f for f in report.failures)
     assert report.counts["failed"] >= 2
 
 
