@@ -103,6 +103,33 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_source": ("Source", "来源"),
     "col_notes": ("Notes", "备注"),
     "unknown": ("unknown", "不详"),
+    "sources_title": ("Sources & coverage", "来源与覆盖"),
+    "coverage_line": ("**{sister} of the {total} reported sister pairs documented**, plus "
+                      "{friendship} friendship ties; {dated} with a known year. Dataset version "
+                      "{version}. The {total} is the count reported at the 5th China-US Sister "
+                      "Cities Conference ([source]({total_source})); its split by level was "
+                      "reported in 2022 ([source]({split_source})).",
+                      "**已记录报告的 {total} 对友好关系中的 {sister} 对**，"
+                      "另有友好交流关系 {friendship} 对；"
+                      "{dated} 有已知年份。数据版本 {version}。{total} 对是第五届中美友城大会公布的数字"
+                      "（[来源]({total_source})）；按级别的划分于2022年公布（[来源]({split_source})）。"),
+    "every_pair": ("Every pair and its source", "全部关系及来源"),
+    "pairs_listed": ("{n} pairs; use the sidebar search to narrow the list.",
+                     "共 {n} 对；可用侧栏搜索缩小范围。"),
+    "pairs_matching": ("{n} pairs matching “{q}” (search in the sidebar).",
+                       "{n} 对匹配“{q}”（侧栏搜索）。"),
+    "undated_list": ("{n} pairs whose year is unknown", "{n} 对年份不详"),
+    "ended_list": ("{n} pairs ended or suspended", "{n} 对已终止或暂停"),
+    "data_issues": ("{n} data issues", "{n} 个数据问题"),
+    "col_cn_place": ("Chinese place", "中国地点"),
+    "col_province": ("Province", "省份"),
+    "col_us_place": ("US place", "美国地点"),
+    "col_state": ("State", "州"),
+    "col_date": ("Date", "日期"),
+    "col_source_title": ("Source title", "来源标题"),
+    "col_documented": ("Documented", "已记录"),
+    "col_reported": ("Reported", "报告数"),
+    "col_share": ("Share", "比例"),
     "nav_upload": ("Check your CSV", "检查你的CSV"),
     "upload_title": ("Check and map your own pairings CSV", "检查并绘制你自己的配对CSV"),
     "upload_help": ("Same columns as the Atlas' data/pairings.csv ({columns}). UTF-8, at most "

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components import filters, frame
+from components.ui_text import plain, tr
 from sistercities.coverage import (
     REPORTED_SOURCE,
     REPORTED_TOTAL,
@@ -16,43 +17,41 @@ from sistercities.view import matches_search
 atlas = frame.setup("sources")
 pairs = atlas.pairs
 sister = int((pairs["relation"] == "sister").sum())
+link = st.column_config.LinkColumn
 
-st.title("Sources & coverage")
-st.markdown(
-    f"**{sister} of the {REPORTED_TOTAL} reported sister pairs documented**, plus "
-    f"{len(pairs) - sister} friendship ties; {pairs['year'].notna().mean():.0%} with a known year. "
-    f"Dataset version {dataset_version()}. The {REPORTED_TOTAL} is the count reported at the 5th "
-    f"China-US Sister Cities Conference ([source]({REPORTED_TOTAL_SOURCE})); its split by level "
-    f"was reported in 2022 ([source]({REPORTED_SOURCE}))."
-)
+st.title(tr("sources_title"))
+st.markdown(tr("coverage_line", sister=sister, total=REPORTED_TOTAL, friendship=len(pairs) - sister,
+               dated=f"{pairs['year'].notna().mean():.0%}", version=dataset_version(),
+               total_source=REPORTED_TOTAL_SOURCE, split_source=REPORTED_SOURCE))
 left, right = st.columns(2)
 left.dataframe(by_level(pairs), hide_index=True, width="stretch", column_config={
-    "what": "Level", "documented": "Documented", "reported": "Reported", "share": "Share"})
+    "what": tr("col_level"), "documented": tr("col_documented"), "reported": tr("col_reported"),
+    "share": tr("col_share")})
 right.dataframe(by_decade(pairs), hide_index=True, width="stretch")
 
-st.subheader("Every pair and its source")
+st.subheader(tr("every_pair"))
 search = filters.search_text()
 table = pairs[matches_search(pairs, search)] if search else pairs
-st.caption(f"{len(table)} pairs" + (f" matching “{search}” (search in the sidebar)" if search else
-                                    "; use the sidebar search to narrow the list") + ".")
-columns = {"place_cn": "Chinese place", "place_cn_zh": "中文", "province": "Province",
-           "place_us": "US place", "state": "State", "level": "Level", "relation": "Relation",
-           "year": "Year", "date": "Date", "status": "Status", "source": "Source",
-           "source_title": "Source title", "notes": "Notes"}
+st.caption(tr("pairs_matching", n=len(table), q=plain(search)) if search
+           else tr("pairs_listed", n=len(table)))
+columns = {"place_cn": tr("col_cn_place"), "place_cn_zh": "中文", "province": tr("col_province"),
+           "place_us": tr("col_us_place"), "state": tr("col_state"), "level": tr("col_level"),
+           "relation": tr("col_relation"), "year": tr("col_year"), "date": tr("col_date"),
+           "status": tr("col_status"), "source": tr("col_source"),
+           "source_title": tr("col_source_title"), "notes": tr("col_notes")}
 st.dataframe(table[list(columns)], hide_index=True, width="stretch",
-             column_config={**columns, "source": st.column_config.LinkColumn("Source"),
-                            "year": st.column_config.NumberColumn("Year", format="%d")})
+             column_config={**columns, "source": link(tr("col_source")),
+                            "year": st.column_config.NumberColumn(tr("col_year"), format="%d")})
 
 undated = pairs[pairs["year"].isna()]
-with st.expander(f"{len(undated)} pairs whose year is unknown"):
+with st.expander(tr("undated_list", n=len(undated))):
     st.dataframe(undated[["place_cn", "province", "place_us", "state", "source", "notes"]],
-                 hide_index=True, width="stretch",
-                 column_config={"source": st.column_config.LinkColumn("Source")})
+                 hide_index=True, width="stretch", column_config={"source": link(tr("col_source"))})
 ended = pairs[pairs["status"] != "active"]
-with st.expander(f"{len(ended)} pairs ended or suspended"):
+with st.expander(tr("ended_list", n=len(ended))):
     st.dataframe(ended[["place_cn", "place_us", "state", "year", "status", "status_year", "notes"]],
                  hide_index=True, width="stretch")
 if atlas.issues:
-    with st.expander(f"{len(atlas.issues)} data issues"):
+    with st.expander(tr("data_issues", n=len(atlas.issues))):
         for issue in atlas.issues:
-            st.write(str(issue))
+            st.markdown(plain(issue))
