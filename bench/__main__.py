@@ -68,6 +68,16 @@ def run_app(app: str, data: str, reps: int, work: Path, profile: bool = False) -
     return json.loads(out.read_text())
 
 
+def browser_loads(app: str, work: Path, basemap: bool = True) -> dict:
+    before = os.getloadavg()
+    try:
+        result = first_load(app, work, basemap)
+    except Exception as exc:  # report it with the other figures rather than lose them all
+        result = {"error": f"{type(exc).__name__}: {exc}"}
+    # The browser figures suffer most from other work on the machine: keep the load with them.
+    return {**result, "load_average": [before[0], os.getloadavg()[0]]}
+
+
 def main() -> None:
     started = time.monotonic()
     results: dict = {"date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
@@ -89,14 +99,9 @@ def main() -> None:
                 "bare": run_app(BARE, data, reps, work),
             })
         results["datasets"] = datasets
-        print("… first page load in headless Chromium", flush=True)
-        before = os.getloadavg()
-        try:
-            results["first_load"] = first_load(work)
-        except Exception as exc:  # report it with the other figures rather than lose them all
-            results["first_load"] = {"error": f"{type(exc).__name__}: {exc}"}
-        # The browser figures suffer most from other work on the machine: keep the load with them.
-        results["first_load"]["load_average"] = [before[0], os.getloadavg()[0]]
+        print("… first page load in headless Chromium: Atlas and bare app", flush=True)
+        results["first_load"] = browser_loads(APP, work)
+        results["first_load_bare"] = browser_loads(BARE, work, basemap=False)
     print("… exports", flush=True)
     results["exports"] = export_times(real)
     results["load_average_at_end"] = os.getloadavg()

@@ -80,21 +80,26 @@ def targets(results: dict) -> list[tuple[str, str, bool | None]]:
     return rows
 
 
-def first_load_table(load: dict) -> str:
-    if "map_s" not in load:
-        return f"First load: {load.get('skipped') or load.get('error')}"
-    return "\n".join([
-        f"First load, median of {load['loads']} fresh browser contexts, seconds from page.goto "
-        "(server already running and its data cached; load average "
-        f"{load['load_average'][0]:.2f} before, {load['load_average'][1]:.2f} after):",
+def first_load_table(atlas: dict, bare: dict) -> str:
+    lines = [
+        "First load: seconds from page.goto in a fresh browser context, median of each app's "
+        "loads, its server already running with the data cached.",
         "",
-        "| deck canvas in the DOM | basemap GeoJSON fetched | arcs drawn | land drawn "
-        "| **map drawn** | confirmed by screenshot | network idle |",
-        "|--:|--:|--:|--:|--:|--:|--:|",
-        f"| {ms(load['canvas_s'])} | {ms(load['basemap_fetched_s'])} | {ms(load['arcs_drawn_s'])} "
-        f"| {ms(load['land_drawn_s'])} | **{ms(load['map_s'])}** | {ms(load['screenshot_drawn_s'])} "
-        f"| {ms(load['network_idle_s'])} |",
-    ])
+        "| app | deck canvas in the DOM | basemap GeoJSON fetched | arcs drawn | land drawn "
+        "| **map drawn** | confirmed by screenshot | network idle | load average before → after |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for name, load in (("Atlas", atlas), ("bare app (no basemap)", bare)):
+        if "map_s" not in load:
+            lines.append(f"| {name} | {load.get('skipped') or load.get('error')} ||||||||")
+            continue
+        lines.append(
+            f"| {name} ({load['loads']} loads) | {ms(load['canvas_s'])} "
+            f"| {ms(load['basemap_fetched_s'])} | {ms(load['arcs_drawn_s'])} "
+            f"| {ms(load['land_drawn_s'])} | **{ms(load['map_s'])}** "
+            f"| {ms(load['screenshot_drawn_s'])} | {ms(load['network_idle_s'])} "
+            f"| {load['load_average'][0]:.2f} → {load['load_average'][1]:.2f} |")
+    return "\n".join(lines)
 
 
 def exports_line(exports: dict) -> str:
@@ -125,6 +130,6 @@ def table(results: dict) -> str:
     target_lines += [f"| {name} | {measured} | {verdict(ok)} |"
                      for name, measured, ok in targets(results)]
     parts = [header(results), rerun_table(results["datasets"]), "\n".join(target_lines),
-             first_load_table(results["first_load"]), exports_line(results["exports"]),
-             profile_table(results["datasets"])]
+             first_load_table(results["first_load"], results["first_load_bare"]),
+             exports_line(results["exports"]), profile_table(results["datasets"])]
     return "\n\n".join(part for part in parts if part)
