@@ -6,6 +6,8 @@ import re
 
 import streamlit as st
 
+from sistercities.i18n import t
+
 from . import keys
 
 TEXT: dict[str, tuple[str, str]] = {
@@ -25,20 +27,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "all_levels": ("All levels", "全部级别"),
     "relation": ("Relation", "关系"),
     "all_relations": ("All relations", "全部关系"),
-    "level_province-state": ("Province–state", "友好省州"),
-    "level_city": ("City–city", "友好城市"),
-    "level_mixed": ("Mixed", "省市混合"),
-    "relation_sister": ("Sister", "友好"),
-    "relation_friendship": ("Friendship", "友好交流"),
     "search": ("Search a place", "搜索地点"),
     "search_placeholder": ("Suzhou, 苏州, St. Louis…", "苏州、Suzhou、圣路易斯（St. Louis）…"),
     "search_help": ("English name, pinyin or Chinese characters; matching pairs are highlighted "
                     "on the map.", "英文名、拼音或汉字；匹配的关系在地图上高亮显示。"),
     "search_matches": ("{n} of {total} pairs in view match “{q}”: highlighted on the map.",
                        "视图中 {total} 对里有 {n} 对匹配“{q}”，已在地图上高亮。"),
-    "app_title": ("Sister Cities Atlas", "中美友好城市地图"),
-    "app_subtitle": ("China–US sister provinces/states and cities since 1979, each pair with its "
-                     "source.", "1979年以来的中美友好省州和友好城市，每一对都注明来源。"),
     "years": ("Years", "年份"),
     "years_help": ("Drag either end (pause playback first). Pairs whose year is unknown are never "
                    "drawn; they are counted below the map.",
@@ -176,5 +170,9 @@ def lang() -> str:
 
 
 def tr(key: str, **values) -> str:
+    """An interface string; strings shared with exports (levels, relations, titles) live in
+    sistercities.i18n."""
+    if key not in TEXT:
+        return t(key, lang(), **values)
     english, chinese = TEXT[key]
     return (chinese if lang() == "zh" else english).format(**values)

@@ -8,7 +8,7 @@ import pandas as pd
 import pydeck as pdk
 
 from .geometry import wrap_lon
-from .i18n import t
+from .i18n import place_names, t
 
 # Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
 LEVEL_COLOURS = {
@@ -31,26 +31,8 @@ TOOLTIP = {
 }
 
 
-TIP = {
-    "en": {"sister": "Sister", "friendship": "Friendship", "unknown": "year unknown",
-           "signed": "signed {year}", "km": "{km:,} km apart", "ended": "ended", "suspended":
-           "suspended", "pairs": "{n} pair(s) in view", "open": "Click to open {admin}"},
-    "zh": {"sister": "友好", "friendship": "友好交流", "unknown": "年份不详",
-           "signed": "{year}年缔结", "km": "相距 {km:,} 公里", "ended": "已终止", "suspended": "已暂停",
-           "pairs": "视图中 {n} 对", "open": "点击打开{admin}"},
-}
-
-
 def year_label(year, lang: str = "en") -> str:
-    return TIP[lang]["unknown"] if pd.isna(year) else TIP[lang]["signed"].format(year=int(year))
-
-
-def admin_names(frame: pd.DataFrame, lang: str) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
-    """(Chinese place, province, US place, state) as the tooltip shows them in `lang`."""
-    if lang == "zh":
-        cn = frame["place_cn_zh"].where(frame["place_cn_zh"].ne(""), frame["place_cn"])
-        return cn, frame["province_zh"], frame["place_us"], frame["state"]
-    return frame["place_cn"], frame["province"], frame["place_us"], frame["state"]
+    return t("tip_year_unknown", lang) if pd.isna(year) else t("tip_signed", lang, year=int(year))
 
 
 def arc_rows(view: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
@@ -60,10 +42,10 @@ def arc_rows(view: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     match = view["match"] if "match" in view else pd.Series(True, index=view.index)
     colour = [list(ENDED_COLOUR if ended else LEVEL_COLOURS[level]) + [ARC_ALPHA if hit else FADED_ALPHA]
               for level, ended, hit in zip(view["level"], view["ended"], match)]
-    words = TIP[lang]
-    status = ["" if not ended else f" · {words[s]} {int(y) if pd.notna(y) else ''}".rstrip()
-              for ended, s, y in zip(view["ended"], view["status"], view["status_year"])]
-    cn, province, us, state = admin_names(view, lang)
+    status = ["" if not ended else f" · {t(f'status_{s}', lang)} {int(y) if pd.notna(y) else ''}"
+              .rstrip() for ended, s, y in zip(view["ended"], view["status"], view["status_year"])]
+    cn, us = place_names(view, lang)
+    province = view["province_zh"] if lang == "zh" else view["province"]
     return pd.DataFrame({
         "source": [[round(x, 4), round(y, 4)] for x, y in zip(view["source_lon"], view["source_lat"])],
         "target": [[round(x, 4), round(y, 4)] for x, y in zip(view["target_lon"], view["target_lat"])],
@@ -71,10 +53,11 @@ def arc_rows(view: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         "width": [3.0 if hit and not match.all() else 1.5 for hit in match],
         "province": view["province"],
         "state": view["state"],
-        "tip_title": cn + " (" + province + ") – " + us + " (" + state + ")",
-        "tip_detail": [f"{words[r]} · {t(f'level_{lv}', lang)} · {year_label(y, lang)}{s}"
+        "tip_title": cn + " (" + province + ") – " + us + " (" + view["state"] + ")",
+        "tip_detail": [f"{t(f'relation_{r}', lang)} · {t(f'level_{lv}', lang)} · "
+                       f"{year_label(y, lang)}{s}"
                        for r, lv, y, s in zip(view["relation"], view["level"], view["year"], status)],
-        "tip_extra": [words["km"].format(km=d) for d in view["distance_km"]],
+        "tip_extra": [t("tip_km", lang, km=d) for d in view["distance_km"]],
     })
 
 
@@ -93,8 +76,8 @@ def place_rows(view: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     shown_place = both["place_zh"].where(chinese & both["place_zh"].ne(""), both["place"])
     shown_admin = both["admin_zh"].where(chinese & both["admin_zh"].ne(""), both["admin"])
     both["tip_title"] = [p if p == a else f"{p} ({a})" for p, a in zip(shown_place, shown_admin)]
-    both["tip_detail"] = [TIP[lang]["pairs"].format(n=n) for n in both["pairs"]]
-    both["tip_extra"] = [TIP[lang]["open"].format(admin=a) for a in shown_admin]
+    both["tip_detail"] = [t("tip_pairs", lang, n=n) for n in both["pairs"]]
+    both["tip_extra"] = [t("tip_open", lang, admin=a) for a in shown_admin]
     return both[["country", "admin", "place", "position", "pairs", "tip_title", "tip_detail",
                  "tip_extra"]]
 
@@ -122,8 +105,6 @@ def bundle(view: pd.DataFrame) -> pd.DataFrame:
 def bundled_arc_rows(view: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     bundled = bundle(view)
     province = bundled["province_zh"] if lang == "zh" else bundled["province"]
-    detail = {"en": "{n:,} pairs in view, bundled by province and state",
-              "zh": "视图中 {n:,} 对，按省州合并"}[lang]
     return pd.DataFrame({
         "source": [[round(x, 3), round(y, 3)] for x, y in zip(bundled["source_lon"], bundled["source_lat"])],
         "target": [[round(x, 3), round(y, 3)] for x, y in zip(bundled["target_lon"], bundled["target_lat"])],
@@ -133,7 +114,7 @@ def bundled_arc_rows(view: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         "province": bundled["province"],
         "state": bundled["state"],
         "tip_title": province + " – " + bundled["state"],
-        "tip_detail": [detail.format(n=n) for n in bundled["pairs"]],
+        "tip_detail": [t("tip_bundled", lang, n=n) for n in bundled["pairs"]],
         "tip_extra": "",
     })
 
@@ -150,8 +131,8 @@ def bundled_place_rows(view: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
             "country": country, "admin": grouped[admin], "place": grouped[admin],
             "position": [[round(x, 3), round(y, 3)] for x, y in zip(grouped["lon"], grouped["lat"])],
             "pairs": grouped["pairs"], "tip_title": shown,
-            "tip_detail": [TIP[lang]["pairs"].format(n=n) for n in grouped["pairs"]],
-            "tip_extra": [TIP[lang]["open"].format(admin=a) for a in shown],
+            "tip_detail": [t("tip_pairs", lang, n=n) for n in grouped["pairs"]],
+            "tip_extra": [t("tip_open", lang, admin=a) for a in shown],
         }))
     return pd.concat(rows, ignore_index=True)
 
