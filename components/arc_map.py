@@ -16,7 +16,7 @@ from sistercities.mapdeck import (
     LEVEL_COLOURS,
     PLACE_LAYER,
     build_deck,
-    bundle,
+    bundle_count,
     is_bundled,
 )
 
@@ -37,7 +37,7 @@ def legend(view: pd.DataFrame) -> None:
         f"background:rgb{colour}'></span>{html.escape(label)}</span>" for label, colour in items)
     hint = f"<span style='opacity:.7'>{html.escape(tr('legend_hint'))}</span>"
     if is_bundled(view):
-        note = tr("bundled", pairs=len(view), arcs=len(bundle(view)), limit=BUNDLE_ABOVE)
+        note = tr("bundled", pairs=len(view), arcs=bundle_count(view), limit=BUNDLE_ABOVE)
         hint = f"<b>{html.escape(note)}</b>"
     st.markdown(f"<div aria-label='Map legend' style='font-size:.9rem'>{swatches}{hint}</div>",
                 unsafe_allow_html=True)

@@ -60,7 +60,9 @@ def show(kind: str) -> None:
     st.caption(summary(scope_all, spec))
     picker(kind, names, name)
     scope_label = scope_title(**{kind: name}, lang=lang())
-    stage.show(scope, scope_all, atlas.bounds, atlas.events, map_height=460, scope_label=scope_label)
+    unlocated = atlas.unlocated[atlas.unlocated[spec["column"]] == name]
+    stage.show(scope, scope_all, unlocated, atlas.bounds, atlas.events, map_height=460,
+               scope_label=scope_label)
     partner_links(scope_all, spec)
     pairs_table(scope, scope_all, spec)
 

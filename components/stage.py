@@ -105,11 +105,13 @@ def camera(scope: pd.DataFrame, map_height: int) -> pdk.ViewState | None:
     return fitted
 
 
-def show(scope: pd.DataFrame, scope_all: pd.DataFrame, bounds: tuple[int, int],
-         events: pd.DataFrame, map_height: int = 560, scope_label: str | None = None) -> None:
+def show(scope: pd.DataFrame, scope_all: pd.DataFrame, unlocated: pd.DataFrame,
+         bounds: tuple[int, int], events: pd.DataFrame, map_height: int = 560,
+         scope_label: str | None = None) -> None:
     """Draw the stage for this page's pairs: `scope` holds the located ones, `scope_all`
-    every valid one (for the unknown-year and no-coordinates notes and the chart);
-    `scope_label` names the page's province or state in exported titles."""
+    every valid one (for the unknown-year note and the chart), `unlocated` those with a
+    place not yet geocoded; `scope_label` names the page's province or state in exported
+    titles."""
     playing = st.session_state.get(keys.PLAYING, False)
     interval = SPEEDS.get(st.session_state.get(keys.SPEED) or "normal", 1.0)
     if filters.view()["present"]:
@@ -133,9 +135,10 @@ def show(scope: pd.DataFrame, scope_all: pd.DataFrame, bounds: tuple[int, int],
             st.caption(tr("search_matches", n=int(view["match"].sum()), total=len(view),
                           q=plain(search)))
         clicked = arc_map.show(view, start, end, camera(scope, map_height), map_height)
-        st.altair_chart(timeline_chart(scope_all, bounds, (start, end), events, lang=lang()),
-                        width="stretch")
-        notes(scope_all, scope, chosen)
+        # The spec is ours and fixed in shape: skip Altair's schema validation on every rerun.
+        chart = timeline_chart(scope_all, bounds, (start, end), events, lang=lang())
+        st.vega_lite_chart(chart.to_dict(validate=False), width="stretch")
+        notes(scope_all, unlocated, chosen)
         export_buttons.show(view, start, end, scope_label, lang(), key="export",
                             chart_pairs=scope_all, bounds=bounds, events=events)
         if clicked:
@@ -144,12 +147,11 @@ def show(scope: pd.DataFrame, scope_all: pd.DataFrame, bounds: tuple[int, int],
     stage()
 
 
-def notes(scope_all: pd.DataFrame, scope: pd.DataFrame, chosen: Filters) -> None:
+def notes(scope_all: pd.DataFrame, unlocated: pd.DataFrame, chosen: Filters) -> None:
     undated = unknown_year_count(scope_all, chosen)
     if undated:
         st.info(tr("undated_one") if undated == 1 else tr("undated", n=undated),
                 icon=":material/info:")
-    unlocated = scope_all[~scope_all["pair_id"].isin(scope["pair_id"])]
     if len(unlocated):
         names = ", ".join(sorted(unlocated["place_cn"] + " – " + unlocated["place_us"]))
         st.info(tr("unlocated", n=len(unlocated), names=plain(names)), icon=":material/info:")

@@ -8,4 +8,4 @@ from components.ui_text import tr
 atlas = frame.setup("overview")
 st.title(tr("app_title"))
 st.caption(tr("app_subtitle"))
-stage.show(atlas.located, atlas.pairs, atlas.bounds, atlas.events)
+stage.show(atlas.located, atlas.pairs, atlas.unlocated, atlas.bounds, atlas.events)
