@@ -5,12 +5,9 @@ from __future__ import annotations
 import io
 import json
 import os
-import socket
 import statistics
 import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -18,8 +15,7 @@ import numpy as np
 from PIL import Image
 
 from sistercities.mapdeck import LAND
-
-from . import ROOT
+from tests.browser import server
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -70,32 +66,10 @@ BASEMAP_TIMES = """files => files.map(file => Math.max(0, ...performance.getEntr
   .filter(entry => entry.name.endsWith("/" + file)).map(entry => entry.responseEnd)))"""
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def start_server(app: str, log: Path) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / app),
-               "--server.port", str(port), "--server.address", "127.0.0.1",
-               "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    """The app with the bundled data (ATLAS_DATA_DIR is the synthetic runs' business)."""
     env = {key: value for key, value in os.environ.items() if key != "ATLAS_DATA_DIR"}
-    with log.open("wb") as sink:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT, env=env)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    return process, url
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    process.wait()
-    raise RuntimeError("Streamlit did not start: " + log.read_text(errors="replace")[-2000:])
+    return server.start_server(log, app, env)
 
 
 def map_drawn(png: bytes, basemap: bool) -> bool:

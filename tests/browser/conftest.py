@@ -1,17 +1,14 @@
 """A real Streamlit server and a real headless Chromium that may only talk to localhost."""
 
 import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from tests.conftest import ARTIFACTS, ROOT
+from tests.browser import server
+from tests.conftest import ARTIFACTS
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -20,38 +17,14 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def start_server(extra_env: dict | None = None):
+    """The app on a free port, its log under tests/artifacts/."""
+    log = ARTIFACTS / f"server-{time.monotonic_ns()}.log"
+    return server.start_server(log, env={**os.environ, **(extra_env or {})})
 
 
-def start_server(extra_env: dict | None = None) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
-               "--server.port", str(port), "--server.address", "127.0.0.1",
-               "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    ARTIFACTS.mkdir(exist_ok=True)
-    log = ARTIFACTS / f"server-{port}.log"
-    with log.open("wb") as sink:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT,
-                                   env={**os.environ, **(extra_env or {})})
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    return process, url
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    process.wait()
-    raise RuntimeError("Streamlit did not start: " + log.read_text(errors="replace")[-2000:])
-
-
-@pytest.fixture(scope="session")
-def server():
+@pytest.fixture(scope="session", name="server")
+def app_server():
     process, url = start_server()
     yield url
     process.terminate()
