@@ -17,3 +17,5 @@ PLAYING = "playing"
 SPEED = "speed"
 APP_RERUN = "app_rerun"  # a fragment asks for a full rerun (to start or stop its timer)
 FIT = "fit_count"  # bumped by "Fit to data" to move the camera back
+AUTOPLAYED = "autoplayed"  # the (deck, slide) whose autoplay has started
+OPENED_SLIDE = "opened_slide"  # the (deck, slide) whose view was last applied

@@ -23,8 +23,6 @@ from .ui_text import plain, tr
 
 PAGE_FILES = {"overview": "pages/overview.py", "province": "pages/province.py",
               "state": "pages/state.py", "sources": "pages/sources.py"}
-AUTOPLAYED = "autoplayed"  # the slide (or presenter session) whose autoplay has started
-OPENED = "opened_slide"  # the (deck, slide) whose view was last applied
 
 PROJECTOR_CSS = """
 <style>
@@ -66,9 +64,9 @@ def start_playback(bounds: tuple[int, int]) -> None:
 def autoplay(view: dict, deck: Presentation | None, bounds: tuple[int, int]) -> None:
     """Play once when presenter mode opens without a deck, or when a `play` slide opens."""
     mark = (view["deck"], view["slide"])
-    if st.session_state.get(AUTOPLAYED) == mark:
+    if st.session_state.get(keys.AUTOPLAYED) == mark:
         return
-    st.session_state[AUTOPLAYED] = mark
+    st.session_state[keys.AUTOPLAYED] = mark
     slide = deck.slides[view["slide"] - 1] if deck and 0 < view["slide"] <= len(deck.slides) else None
     if (deck is None and not view["deck"]) or (slide and slide.play):
         start_playback(bounds)
@@ -76,7 +74,7 @@ def autoplay(view: dict, deck: Presentation | None, bounds: tuple[int, int]) -> 
 
 def go_to(slide: Slide, number: int, deck: str, page: str) -> None:
     """Open a slide: its view (language and presenter mode kept), on its page."""
-    st.session_state[OPENED] = (deck, number)
+    st.session_state[keys.OPENED_SLIDE] = (deck, number)
     current = filters.view()
     params = {key: list(values) for key, values in slide.params}
     view = filters.parse_url(params, st.session_state[keys.BOUNDS])
@@ -108,7 +106,7 @@ def show(bounds: tuple[int, int], page: str) -> None:
         return
     st.markdown(PROJECTOR_CSS, unsafe_allow_html=True)
     deck = presentation(view["deck"])
-    if deck and st.session_state.get(OPENED) != (deck.name, view["slide"]):
+    if deck and st.session_state.get(keys.OPENED_SLIDE) != (deck.name, view["slide"]):
         number = min(max(view["slide"], 1), len(deck.slides))  # a link to a slide opens it
         go_to(deck.slides[number - 1], number, deck.name, page)
         view = filters.view()
