@@ -1,5 +1,6 @@
 """Sources & coverage: how complete the data is, and every pair with the page it came from."""
 
+import pandas as pd
 import streamlit as st
 
 from components import filters, frame
@@ -23,11 +24,19 @@ st.title(tr("sources_title"))
 st.markdown(tr("coverage_line", sister=sister, total=REPORTED_TOTAL, friendship=len(pairs) - sister,
                dated=f"{pairs['year'].notna().mean():.0%}", version=dataset_version(),
                total_source=REPORTED_TOTAL_SOURCE, split_source=REPORTED_SOURCE))
+levels = by_level(pairs)
+levels = levels.assign(what=[tr(f"cov_{key}") for key in levels["key"]],
+                       reported=levels["reported"].map(lambda n: "—" if pd.isna(n) else str(n)))
+decades = by_decade(pairs)
+decades["Decade"] = decades["Decade"].replace("year unknown", tr("decade_unknown"))
 left, right = st.columns(2)
-left.dataframe(by_level(pairs), hide_index=True, width="stretch", column_config={
-    "what": tr("col_level"), "documented": tr("col_documented"), "reported": tr("col_reported"),
-    "share": tr("col_share")})
-right.dataframe(by_decade(pairs), hide_index=True, width="stretch")
+left.dataframe(levels[["what", "documented", "reported", "share"]], hide_index=True,
+               width="stretch", column_config={
+                   "what": tr("col_level"), "documented": tr("col_documented"),
+                   "reported": tr("col_reported"), "share": tr("col_share")})
+right.dataframe(decades, hide_index=True, width="stretch", column_config={
+    "Decade": tr("col_decade"), "Province–state": tr("level_province-state"),
+    "City": tr("level_city"), "Mixed": tr("level_mixed"), "Total": tr("col_total")})
 
 st.subheader(tr("every_pair"))
 search = filters.search_text()

@@ -31,12 +31,13 @@ def by_level(pairs: pd.DataFrame) -> pd.DataFrame:
     province_state = int((sister["level"] == "province-state").sum())
     cities = int(sister["level"].isin(["city", "mixed"]).sum())
     rows = [
-        ("Province–state (sister)", province_state, REPORTED_PROVINCE_STATE),
-        ("City and mixed (sister)", cities, REPORTED_CITY),
-        ("All sister pairs", province_state + cities, REPORTED_TOTAL),
-        ("Friendship ties (not in the 284)", int((pairs["relation"] == "friendship").sum()), None),
+        ("province-state", "Province–state (sister)", province_state, REPORTED_PROVINCE_STATE),
+        ("city", "City and mixed (sister)", cities, REPORTED_CITY),
+        ("all", "All sister pairs", province_state + cities, REPORTED_TOTAL),
+        ("friendship", "Friendship ties (not in the 284)",
+         int((pairs["relation"] == "friendship").sum()), None),
     ]
-    frame = pd.DataFrame(rows, columns=["what", "documented", "reported"])
+    frame = pd.DataFrame(rows, columns=["key", "what", "documented", "reported"])
     frame["share"] = [f"{d / r:.0%}" if pd.notna(r) else "—"
                       for d, r in zip(frame["documented"], frame["reported"])]
     frame["reported"] = frame["reported"].astype("Int64")
