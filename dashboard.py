@@ -1,4 +1,4 @@
-"""Sister Cities Atlas: entry point. Builds the page list and the shared filters."""
+"""Sister Cities Atlas: entry point. Declares the pages; each page sets itself up (frame.py)."""
 
 import streamlit as st
 
@@ -7,7 +7,9 @@ from components.ui_text import tr
 st.set_page_config(page_title="Sister Cities Atlas", page_icon="static/img/favicon.png",
                    layout="wide")
 
-page = st.navigation([
+# The page list is drawn by components.frame as links that carry the view in their URL, so a
+# page change is one history entry with the whole view (the built-in menu drops parameters).
+page = st.navigation(position="hidden", pages=[
     st.Page("pages/overview.py", title=tr("nav_overview"), icon=":material/map:",
             url_path="overview", default=True),
     st.Page("pages/province.py", title=tr("nav_provinces"), icon=":material/location_city:",

@@ -69,13 +69,15 @@ def url_params(view: dict, bounds: tuple[int, int]) -> dict[str, list[str] | str
 
 
 def write_url(view: dict, bounds: tuple[int, int]) -> None:
+    """Rewrite the view's parameters in one update (other parameters, like name, stay), and
+    only when they differ, so the browser's history gets no extra entries."""
     wanted = url_params(view, bounds)
-    for key in URL_KEYS:
-        if key not in wanted and key in st.query_params:
-            del st.query_params[key]
-    for key, value in wanted.items():
-        if st.query_params.get_all(key) != (value if isinstance(value, list) else [value]):
-            st.query_params[key] = value
+    current = {key: st.query_params.get_all(key) for key in st.query_params}
+    desired = {key: values for key, values in current.items() if key not in URL_KEYS}
+    desired.update({key: value if isinstance(value, list) else [value]
+                    for key, value in wanted.items()})
+    if desired != current:
+        st.query_params.from_dict(desired)
 
 
 def sync(bounds: tuple[int, int]) -> None:

@@ -12,6 +12,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from sistercities.atlas import Atlas
 
 from . import data, filters, presenter
+from .ui_text import tr
 
 
 def _leave_pages_folder_mode() -> None:
@@ -24,11 +25,27 @@ def _leave_pages_folder_mode() -> None:
         st.rerun()
 
 
+NAV = (("pages/overview.py", "nav_overview", ":material/map:"),
+       ("pages/province.py", "nav_provinces", ":material/location_city:"),
+       ("pages/state.py", "nav_states", ":material/flag:"),
+       ("pages/sources.py", "nav_sources", ":material/menu_book:"),
+       ("pages/upload.py", "nav_upload", ":material/upload_file:"))
+
+
+def page_links() -> None:
+    """The page list, each link carrying the current view (a province/state name is not)."""
+    with st.sidebar:
+        for path, label, icon in NAV:
+            st.page_link(path, label=tr(label), icon=icon, query_params=filters.view_params())
+        st.divider()
+
+
 def setup(page: str) -> Atlas:
-    """`page`: overview, province, state or sources."""
+    """`page`: overview, province, state, sources or upload."""
     _leave_pages_folder_mode()
     atlas = data.atlas()
     filters.sync(atlas.bounds)
+    page_links()
     filters.show_sidebar()
     presenter.show(atlas.bounds, page)
     return atlas

@@ -12,8 +12,13 @@ PROVINCES = sorted(ATLAS.pairs["province"].unique())
 STATES = sorted(ATLAS.pairs["state"].unique())
 
 
+def name_links(at) -> list:
+    """Links to a province's or state's page (the page list's links carry no name)."""
+    return [link for link in at.get("page_link") if "name=" in link.proto.query_string]
+
+
 def link_names(at) -> set[str]:
-    return {link.proto.query_string.split("name=")[-1].replace("+", " ") for link in at.get("page_link")}
+    return {link.proto.query_string.split("name=")[-1].replace("+", " ") for link in name_links(at)}
 
 
 @pytest.mark.parametrize("province", PROVINCES)
@@ -53,7 +58,7 @@ def test_an_unknown_name_gets_a_friendly_page_listing_the_valid_ones(page, valid
     at = open_page(page, name="Atlantis")
     assert not at.exception
     assert "Atlantis" in at.warning[0].value
-    assert len(at.get("page_link")) == len(valid)
+    assert len(name_links(at)) == len(valid)
 
 
 def test_a_deep_link_restores_the_whole_view():
@@ -130,3 +135,12 @@ def test_chinese_interface_from_the_url():
     assert at.title[0].value == "中美友好城市地图"
     tips = layer(at, "arcs")["data"]
     assert any("南京" in tip["tip_title"] for tip in tips)
+
+
+def test_the_page_list_links_carry_the_view():
+    at = new_app(years=["1985", "2005"], level="city", lang="zh")
+    at.run()
+    links = {link.proto.label: link.proto.query_string for link in at.get("page_link")}
+    assert set(links) == {"总览", "中国省份", "美国各州", "来源与覆盖", "检查你的CSV"}
+    assert all("years=1985&years=2005" in q and "level=city" in q and "lang=zh" in q
+               for q in links.values())

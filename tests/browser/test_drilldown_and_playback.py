@@ -135,7 +135,7 @@ def test_a_deep_link_opened_first_on_a_fresh_server_gets_the_full_app(offline_pa
         page.goto(f"{url}/province?name=Hubei&lang=zh")
         page.wait_for_selector("h1", timeout=60_000)
         page.wait_for_timeout(2000)
-        nav = page.locator("[data-testid='stSidebarNav']").inner_text()
+        nav = page.locator("[data-testid='stSidebar']").inner_text()
         assert "中国省份" in nav and "dashboard" not in nav
         assert page.locator("h1").first.inner_text().startswith("湖北")
         assert "name=Hubei" in page.evaluate("location.href")

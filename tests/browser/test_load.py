@@ -25,8 +25,8 @@ def test_twenty_concurrent_sessions_each_show_their_own_view(server, chromium):
             page.goto(f"{server}/?{query}", wait_until="commit")
         for page, (start, end), level in zip(pages, ranges, levels):
             metric = page.locator("[data-testid='stMetric']", has_text="Pairs shown").first
-            metric.wait_for(timeout=120_000)
-            page.wait_for_selector("[data-testid='stDeckGlJsonChart'] canvas", timeout=120_000)
+            metric.wait_for(timeout=240_000)
+            page.wait_for_selector("[data-testid='stDeckGlJsonChart'] canvas", timeout=240_000)
             expected = len(apply_filters(atlas.located, Filters(YearWindow(start, end),
                                                                 (level,) if level else ())))
             shown = int(metric.locator("[data-testid='stMetricValue']").inner_text().replace(",", ""))
