@@ -24,7 +24,7 @@ from shapely.geometry import shape
 
 from .charts import timeline_chart
 from .coverage import dataset_version
-from .geometry import PACIFIC_SHIFT, arc_polyline, split_at_antimeridian
+from .geometry import PACIFIC_SHIFT, arc_polyline, mercator_y, split_at_antimeridian
 from .i18n import place_names, t
 from .mapdeck import BORDER, ENDED_COLOUR, LAND, LEVEL_COLOURS, OCEAN, fit_view, place_rows
 from .schema import FIRST_YEAR, PROVINCES
@@ -73,11 +73,6 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
 # ---------------------------------------------------------------------------------------------
 # The frame: Web Mercator pixels, as deck.gl computes them (512-pixel world at zoom 0).
 
-def _mercator_y(lat: np.ndarray) -> np.ndarray:
-    lat = np.clip(np.asarray(lat, dtype=float), -85.0, 85.0)
-    return np.log(np.tan(np.pi / 4 + np.radians(lat) / 2))
-
-
 @dataclass(frozen=True)
 class Frame:
     """Where a longitude/latitude lands in the image: the map box and its Mercator window."""
@@ -96,7 +91,7 @@ class Frame:
     def project(self, lon, lat) -> tuple[np.ndarray, np.ndarray]:
         lon, lat = np.asarray(lon, dtype=float), np.asarray(lat, dtype=float)
         x = (lon - self.centre_lon) / 360.0 * self.world + self.left + self.width / 2
-        dy = (_mercator_y(lat) - _mercator_y(self.centre_lat)) / (2 * np.pi) * self.world
+        dy = (mercator_y(lat) - mercator_y(self.centre_lat)) / (2 * np.pi) * self.world
         return x, self.top + self.height / 2 - dy
 
     def lon_range(self) -> tuple[float, float]:

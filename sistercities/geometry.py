@@ -25,11 +25,14 @@ def with_arc_ends(located: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _mercator_y(lat: np.ndarray) -> np.ndarray:
+def mercator_y(lat):
+    """Web Mercator's y (radians) of a latitude, clipped where the projection ends (±85°);
+    the screen, the fitted camera and the exports all place points with it."""
+    lat = np.clip(np.asarray(lat, dtype=float), -85.0, 85.0)
     return np.log(np.tan(np.pi / 4 + np.radians(lat) / 2))
 
 
-def _inverse_mercator_y(y: np.ndarray) -> np.ndarray:
+def inverse_mercator_y(y):
     return np.degrees(2 * np.arctan(np.exp(y)) - np.pi / 2)
 
 
@@ -39,9 +42,8 @@ def arc_polyline(source_lon: float, source_lat: float, target_lon: float, target
     image in any projection follows the same path (longitudes stay in the shifted frame)."""
     t = np.linspace(0.0, 1.0, samples)
     lons = source_lon + (target_lon - source_lon) * t
-    ys = _mercator_y(np.array(source_lat)) + (_mercator_y(np.array(target_lat))
-                                               - _mercator_y(np.array(source_lat))) * t
-    return list(zip(lons.round(4).tolist(), _inverse_mercator_y(ys).round(4).tolist()))
+    ys = mercator_y(source_lat) + (mercator_y(target_lat) - mercator_y(source_lat)) * t
+    return list(zip(lons.round(4).tolist(), inverse_mercator_y(ys).round(4).tolist()))
 
 
 def wrap_lon(lon: float) -> float:
@@ -63,9 +65,3 @@ def split_at_antimeridian(line: list[tuple[float, float]]) -> list[list[tuple[fl
             parts.append([(-edge, round(lat, 4))])
         parts[-1].append((wrap_lon(lon1), lat1))
     return [p for p in parts if len(p) >= 2]
-
-
-def view_center_lon(lons: pd.Series) -> float:
-    """Centre of the drawn longitudes, expressed within ±180 for deck.gl's view state."""
-    mid = (float(lons.min()) + float(lons.max())) / 2
-    return wrap_lon(mid)

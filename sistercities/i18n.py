@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-LANGUAGES = {"en": "English", "zh": "简体中文"}
-
 STRINGS: dict[str, dict[str, str]] = {
     "app_title": {"en": "Sister Cities Atlas", "zh": "中美友好城市地图"},
     "app_subtitle": {"en": "China–US sister provinces/states and cities since 1979, each pair "

@@ -9,7 +9,7 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
-from .geometry import wrap_lon
+from .geometry import inverse_mercator_y, mercator_y, wrap_lon
 from .i18n import place_names, t
 
 # Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
@@ -152,16 +152,12 @@ def fit_view(lons: pd.Series, lats: pd.Series, width: int = 1100, height: int = 
     if lons.empty:
         return pdk.ViewState(longitude=-170, latitude=35, zoom=1.2)
 
-    def merc(lat: float) -> float:
-        lat = max(min(lat, 85.0), -85.0)
-        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-
+    top, bottom = float(mercator_y(lats.max())), float(mercator_y(lats.min()))
     x_span = max(float(lons.max() - lons.min()), 2.0) / 360.0
-    y_span = max(merc(float(lats.max())) - merc(float(lats.min())), 0.04) / (2 * math.pi)
+    y_span = max(top - bottom, 0.04) / (2 * math.pi)
     usable = 1 - 2 * padding
     zoom = math.log2(min(width * usable / (512 * x_span), height * usable / (512 * y_span)))
-    centre_y = (merc(float(lats.max())) + merc(float(lats.min()))) / 2
-    centre_lat = math.degrees(2 * math.atan(math.exp(centre_y)) - math.pi / 2)
+    centre_lat = float(inverse_mercator_y((top + bottom) / 2))
     centre_lon = wrap_lon((float(lons.max()) + float(lons.min())) / 2)
     return pdk.ViewState(longitude=round(centre_lon, 3), latitude=round(centre_lat, 3),
                          zoom=round(max(min(zoom, 9.0), 0.5), 2), pitch=0, bearing=0)

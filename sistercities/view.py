@@ -9,9 +9,6 @@ import pandas as pd
 from .geocode import normalise
 from .timeline import YearWindow, ended_by, in_window
 
-LEVEL_LABELS = {"province-state": "Province–state", "city": "City–city", "mixed": "Mixed"}
-RELATION_LABELS = {"sister": "Sister", "friendship": "Friendship"}
-
 
 @dataclass(frozen=True)
 class Filters:
