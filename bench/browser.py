@@ -22,7 +22,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 MAP = "[data-testid='stDeckGlJsonChart']"
-BASEMAP_FILES = ("countries.geojson", "provinces.geojson", "states.geojson")
+BASEMAP_FILES = ("countries.geojson", "borders.json")
 TIMEOUT_MS = 60_000
 # In-page clocks, which a busy renderer cannot delay as it delays Playwright's polling: a
 # MutationObserver notes when the deck's canvas appears; then, each frame, a requestAnimationFrame

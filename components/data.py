@@ -22,7 +22,10 @@ def _stamp(path: Path) -> tuple[str, int, int]:
     return (str(path), info.st_mtime_ns, info.st_size)
 
 
-@st.cache_data(show_spinner="Loading the pairs…")
+# A resource, not cache_data: one Atlas shared by every session and never copied (cache_data
+# unpickles a copy on every rerun: ~2 ms here, a second at 100k pairs). Nothing mutates it;
+# tests/app checks that after every page has run.
+@st.cache_resource(show_spinner="Loading the pairs…", max_entries=4)
 def _cached_atlas(pairings: tuple, places: tuple, events: tuple) -> Atlas:
     return load_atlas(Path(pairings[0]), Path(places[0]), Path(events[0]))
 

@@ -135,9 +135,8 @@ def show(scope: pd.DataFrame, scope_all: pd.DataFrame, unlocated: pd.DataFrame,
             st.caption(tr("search_matches", n=int(view["match"].sum()), total=len(view),
                           q=plain(search)))
         clicked = arc_map.show(view, start, end, camera(scope, map_height), map_height)
-        # The spec is ours and fixed in shape: skip Altair's schema validation on every rerun.
         chart = timeline_chart(scope_all, bounds, (start, end), events, lang=lang())
-        st.vega_lite_chart(chart.to_dict(validate=False), width="stretch")
+        st.vega_lite_chart(chart, width="stretch")
         notes(scope_all, unlocated, chosen)
         export_buttons.show(view, start, end, scope_label, lang(), key="export",
                             chart_pairs=scope_all, bounds=bounds, events=events)

@@ -270,7 +270,7 @@ def map_spec(view: pd.DataFrame, start: int, end: int, scope_label: str | None =
                       .encode(stroke=alt.Stroke("properties.colour:N", scale=None))
                       .project(type="identity", scale=1, translate=[0, 0]))
         places = place_rows(view, lang)
-        x, y = frame.project([p[0] for p in places["position"]], [p[1] for p in places["position"]])
+        x, y = frame.project([p["position"][0] for p in places], [p["position"][1] for p in places])
         dots = pd.DataFrame({"x": x.round(2), "y": y.round(2)})
         layers.append(alt.Chart(dots).mark_circle(
             size=(5.5 * u) ** 2, color="#282828", opacity=0.9, stroke=WHITE, strokeWidth=1 * u)
@@ -322,17 +322,19 @@ def chart_image(pairs: pd.DataFrame, bounds: tuple[int, int], selected: tuple[in
     width, height = size
     u = width / CHART_SIZE[0]
     dated = int(pairs["year"].between(*bounds).sum())
-    chart = timeline_chart(pairs, bounds, selected, events, lang=lang).properties(
+    spec = timeline_chart(pairs, bounds, selected, events, lang=lang)
+    spec.update(
         width=width, height=height, padding=MARGIN * u,
-        autosize=alt.AutoSizeParams(type="fit", contains="padding"),
-        title=alt.TitleParams(t("chart_title", lang), subtitle=t("caption", lang, pairs=dated,
-                              version=dataset_version()), anchor="start", fontSize=22 * u,
-                              subtitleFontSize=13 * u, subtitleColor=MUTED, color=INK,
-                              offset=14 * u),
+        autosize={"type": "fit", "contains": "padding"},
+        title={"text": t("chart_title", lang), "subtitle": t("caption", lang, pairs=dated,
+               version=dataset_version()), "anchor": "start", "fontSize": 22 * u,
+               "subtitleFontSize": 13 * u, "subtitleColor": MUTED, "color": INK, "offset": 14 * u},
         background="transparent" if transparent else WHITE,
-    ).configure(font=FONT).configure_axis(labelFontSize=13 * u, titleFontSize=14 * u,
-                                          labelColor=INK, titleColor=MUTED).configure_view(stroke=None)
-    return render(chart.to_dict(), fmt, scale)
+        config={"font": FONT, "view": {"stroke": None},
+                "axis": {"labelFontSize": 13 * u, "titleFontSize": 14 * u, "labelColor": INK,
+                         "titleColor": MUTED}},
+    )
+    return render(spec, fmt, scale)
 
 
 # ---------------------------------------------------------------------------------------------

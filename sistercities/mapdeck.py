@@ -25,7 +25,7 @@ FADED_ALPHA = 35
 OCEAN = (214, 226, 236)
 LAND = (244, 241, 234)
 BORDER = (170, 164, 152)
-BASEMAP_URL = "/app/static/basemap/{}.geojson"
+BASEMAP_URL = "/app/static/basemap/{}"
 ARC_LAYER, PLACE_LAYER = "arcs", "places"
 TOOLTIP = {
     "html": "<b>{tip_title}</b><br/>{tip_detail}<br/><span style='opacity:.75'>{tip_extra}</span>",
@@ -37,51 +37,82 @@ def year_label(year, lang: str = "en") -> str:
     return t("tip_year_unknown", lang) if pd.isna(year) else t("tip_signed", lang, year=int(year))
 
 
-def arc_rows(view: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+def _point(lon: float, lat: float, digits: int = 4) -> list[float]:
+    return [round(lon, digits), round(lat, digits)]
+
+
+def _column(frame: pd.DataFrame, name: str) -> list:
+    """A column as a list (missing values as pd.NA or NaN): records built from lists take a
+    fraction of the time pandas' to_dict takes on Arrow-backed columns."""
+    return frame[name].tolist()
+
+
+def arc_rows(view: pd.DataFrame, lang: str = "en") -> list[dict]:
     """Only what the browser needs per arc: positions, colour, width and the tooltip's text.
 
     A `match` column (search) keeps matching arcs bright and wide and fades the others."""
-    match = view["match"] if "match" in view else pd.Series(True, index=view.index)
-    colour = [list(ENDED_COLOUR if ended else LEVEL_COLOURS[level]) + [ARC_ALPHA if hit else FADED_ALPHA]
-              for level, ended, hit in zip(view["level"], view["ended"], match)]
-    status = ["" if not ended else f" · {t(f'status_{s}', lang)} {int(y) if pd.notna(y) else ''}"
-              .rstrip() for ended, s, y in zip(view["ended"], view["status"], view["status_year"])]
+    match = _column(view, "match") if "match" in view else [True] * len(view)
+    highlight = not all(match)
     cn, us = place_names(view, lang)
     province = view["province_zh"] if lang == "zh" else view["province"]
-    return pd.DataFrame({
-        "source": [[round(x, 4), round(y, 4)] for x, y in zip(view["source_lon"], view["source_lat"])],
-        "target": [[round(x, 4), round(y, 4)] for x, y in zip(view["target_lon"], view["target_lat"])],
-        "colour": colour,
-        "width": [3.0 if hit and not match.all() else 1.5 for hit in match],
-        "province": view["province"],
-        "state": view["state"],
-        "tip_title": cn + " (" + province + ") – " + us + " (" + view["state"] + ")",
-        "tip_detail": [f"{t(f'relation_{r}', lang)} · {t(f'level_{lv}', lang)} · "
-                       f"{year_label(y, lang)}{s}"
-                       for r, lv, y, s in zip(view["relation"], view["level"], view["year"], status)],
-        "tip_extra": [t("tip_km", lang, km=d) for d in view["distance_km"]],
-    })
+    rows = []
+    for (slon, slat, tlon, tlat, level, relation, year, ended, status, status_year, km,
+         province_en, province_shown, state, cn_name, us_name, hit) in zip(
+            *(_column(view, c) for c in ("source_lon", "source_lat", "target_lon", "target_lat",
+                                         "level", "relation", "year", "ended", "status",
+                                         "status_year", "distance_km", "province")),
+            province.tolist(), _column(view, "state"), cn.tolist(), us.tolist(), match):
+        ending = ""
+        if ended:
+            since = "" if pd.isna(status_year) else int(status_year)
+            ending = f" · {t(f'status_{status}', lang)} {since}".rstrip()
+        rows.append({
+            "source": _point(slon, slat), "target": _point(tlon, tlat),
+            "colour": [*(ENDED_COLOUR if ended else LEVEL_COLOURS[level]),
+                       ARC_ALPHA if hit else FADED_ALPHA],
+            "width": 3.0 if hit and highlight else 1.5,
+            "province": province_en, "state": state,
+            "tip_title": f"{cn_name} ({province_shown}) – {us_name} ({state})",
+            "tip_detail": f"{t(f'relation_{relation}', lang)} · {t(f'level_{level}', lang)} · "
+                          f"{year_label(year, lang)}{ending}",
+            "tip_extra": t("tip_km", lang, km=km),
+        })
+    return rows
 
 
-def place_rows(view: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+def place_rows(view: pd.DataFrame, lang: str = "en") -> list[dict]:
     """One point per place, with how many of the pairs in view it belongs to."""
-    cn = view.groupby(["province", "place_cn"], as_index=False).agg(
-        lon=("source_lon", "first"), lat=("source_lat", "first"), pairs=("pair_id", "size"),
-        place_zh=("place_cn_zh", "first"), admin_zh=("province_zh", "first"))
-    cn = cn.assign(country="CN", admin=cn["province"], place=cn["place_cn"])
-    us = view.groupby(["state", "place_us"], as_index=False).agg(
-        lon=("target_lon", "first"), lat=("target_lat", "first"), pairs=("pair_id", "size"))
-    us = us.assign(country="US", admin=us["state"], place=us["place_us"], place_zh="", admin_zh="")
-    both = pd.concat([cn, us], ignore_index=True)
-    both["position"] = [[round(x, 4), round(y, 4)] for x, y in zip(both["lon"], both["lat"])]
-    chinese = lang == "zh" and both["country"].eq("CN")
-    shown_place = both["place_zh"].where(chinese & both["place_zh"].ne(""), both["place"])
-    shown_admin = both["admin_zh"].where(chinese & both["admin_zh"].ne(""), both["admin"])
-    both["tip_title"] = [p if p == a else f"{p} ({a})" for p, a in zip(shown_place, shown_admin)]
-    both["tip_detail"] = [t("tip_pairs", lang, n=n) for n in both["pairs"]]
-    both["tip_extra"] = [t("tip_open", lang, admin=a) for a in shown_admin]
-    return both[["country", "admin", "place", "position", "pairs", "tip_title", "tip_detail",
-                 "tip_extra"]]
+    places: dict[tuple, dict] = {}
+    chinese = lang == "zh"
+    for province, province_zh, place, place_zh, lon, lat in zip(
+            *(_column(view, c) for c in ("province", "province_zh", "place_cn", "place_cn_zh",
+                                         "source_lon", "source_lat"))):
+        place_shown = place_zh if chinese and place_zh else place
+        admin_shown = province_zh if chinese and province_zh else province
+        _count(places, ("CN", province, place), lon, lat, place_shown, admin_shown)
+    for state, place, lon, lat in zip(*(_column(view, c) for c in ("state", "place_us",
+                                                                     "target_lon", "target_lat"))):
+        _count(places, ("US", state, place), lon, lat, place, state)
+    rows = []
+    for (country, admin, place), found in places.items():
+        shown_place, shown_admin, pairs = found["place"], found["admin"], found["pairs"]
+        rows.append({
+            "country": country, "admin": admin, "place": place, "position": found["position"],
+            "pairs": pairs,
+            "tip_title": shown_place if shown_place == shown_admin else f"{shown_place} ({shown_admin})",
+            "tip_detail": t("tip_pairs", lang, n=pairs),
+            "tip_extra": t("tip_open", lang, admin=shown_admin),
+        })
+    return rows
+
+
+def _count(places: dict, key: tuple, lon: float, lat: float, shown_place: str,
+           shown_admin: str) -> None:
+    if key in places:
+        places[key]["pairs"] += 1
+    else:
+        places[key] = {"position": _point(lon, lat), "pairs": 1, "place": shown_place,
+                       "admin": shown_admin}
 
 
 # Above this many pairs in view, one arc per pair stops being readable and costs megabytes
@@ -168,13 +199,15 @@ def basemap_layers() -> list[pdk.Layer]:
                       [180, 89], [-180, 89]]}], get_polygon="polygon", get_fill_color=list(OCEAN),
                       stroked=False, pickable=False)
     # Country outlines are not stroked: their rings cut at ±180° would draw stray lines.
-    land = pdk.Layer("GeoJsonLayer", id="countries", data=BASEMAP_URL.format("countries"),
+    land = pdk.Layer("GeoJsonLayer", id="countries", data=BASEMAP_URL.format("countries.geojson"),
                      filled=True, stroked=False, get_fill_color=list(LAND), pickable=False)
-    admin = [pdk.Layer("GeoJsonLayer", id=name, data=BASEMAP_URL.format(name), filled=False,
-                       stroked=True, get_line_color=list(BORDER) + [150],
-                       line_width_min_pixels=0.4, pickable=False)
-             for name in ("provinces", "states")]
-    return [ocean, land, *admin]
+    # Straight segments (LineLayer), not GeoJSON paths: a path layer's shader and vertex count
+    # made the first draw over 2 s slower in software WebGL.
+    borders = pdk.Layer("LineLayer", id="borders", data=BASEMAP_URL.format("borders.json"),
+                        get_source_position="s", get_target_position="t",
+                        get_color=list(BORDER) + [150], get_width=0.6, width_min_pixels=0.4,
+                        pickable=False)
+    return [ocean, land, borders]
 
 
 def fit_pairs(pairs: pd.DataFrame, height: int = 560) -> pdk.ViewState:

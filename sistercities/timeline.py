@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from .schema import FIRST_YEAR
@@ -52,8 +53,9 @@ def ended_by(pairs: pd.DataFrame, end_year: int) -> pd.Series:
 
 def per_year(pairs: pd.DataFrame, bounds: tuple[int, int]) -> pd.DataFrame:
     """Pairs signed per year and the cumulative total, every year in bounds present."""
-    years = range(bounds[0], bounds[1] + 1)
-    signed = pairs["year"].dropna().astype(int).value_counts().reindex(years, fill_value=0)
-    frame = pd.DataFrame({"year": list(years), "signed": signed.to_numpy()})
-    frame["total"] = frame["signed"].cumsum()
-    return frame
+    low, high = bounds
+    years = pairs["year"].dropna().to_numpy(dtype=int)
+    years = years[(years >= low) & (years <= high)]
+    signed = np.bincount(years - low, minlength=high - low + 1)
+    return pd.DataFrame({"year": np.arange(low, high + 1), "signed": signed,
+                         "total": signed.cumsum()})

@@ -1,5 +1,6 @@
 """The overview page, run by Streamlit's AppTest on the bundled data."""
 
+import pandas as pd
 import pytest
 
 from sistercities.atlas import load_atlas
@@ -68,3 +69,25 @@ def test_a_year_range_in_the_url_is_restored():
     at = new_app(years=["1980", "1985"])
     at.run()
     assert at.slider(key="years").value == (1980, 1985)
+
+
+def test_no_page_changes_the_atlas_every_session_shares(atlas):
+    """The loaded data is one object shared by all sessions (st.cache_resource): a page that
+    edited it in place would change every other session's view."""
+    from components import data
+
+    at = new_app(q="nanjing", level="city", mode="standing")
+    at.run()
+    shared = data.atlas()
+    # Chinese last: AppTest formats a selectbox's value in English when it replays it.
+    for page, query in (("pages/province.py", {"name": "Jiangsu"}),
+                        ("pages/state.py", {"name": "California"}), ("pages/sources.py", {}),
+                        ("pages/overview.py", {"years": ["1990", "2000"], "lang": "zh"})):
+        at.switch_page(page)
+        for key, value in query.items():
+            at.query_params[key] = value if isinstance(value, list) else [value]
+        at.run()
+        assert not at.exception, page
+    assert data.atlas() is shared
+    for name in ("pairs", "located", "unlocated", "events", "places"):
+        pd.testing.assert_frame_equal(getattr(shared, name), getattr(atlas, name), obj=name)
