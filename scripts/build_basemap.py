@@ -155,26 +155,34 @@ def write_county_points(us: dict) -> None:
     print(f"{COUNTY_POINTS.name}: {len(rows)} counties")
 
 
-def inner_borders(features: list[dict]) -> list:
-    """The lines between neighbouring units, each once; coasts are the land's edge already."""
+def admin_borders(features: list[dict], neighbours) -> list:
+    """The lines between neighbouring units, each once, and the country's land borders with
+    `neighbours`; coasts are the land's edge already."""
     units = [make_valid(shape(f["geometry"])) for f in features]
-    lines = unary_union([unit.boundary for unit in units])
-    outline = unary_union(units).boundary.buffer(0.002)
-    inner = lines.difference(outline)
-    if inner.geom_type == "MultiLineString":
-        inner = linemerge(inner)
-    inner = inner.simplify(SIMPLIFY_DEGREES["borders"])
-    return list(inner.geoms) if hasattr(inner, "geoms") else [inner]
+    outline = unary_union(units).boundary
+    inner = unary_union([unit.boundary for unit in units]).difference(outline.buffer(0.002))
+    # The countries file is coarser than the provinces and states: meet it within 0.1°.
+    land = outline.intersection(neighbours.buffer(0.1))
+    lines = []
+    for part in (inner, land):
+        if part.geom_type == "MultiLineString":
+            part = linemerge(part)
+        part = part.simplify(SIMPLIFY_DEGREES["borders"])
+        lines += [line for line in getattr(part, "geoms", [part]) if line.geom_type == "LineString"]
+    return lines
 
 
 def write_borders() -> None:
     """Province and state borders as line segments for deck.gl's LineLayer. Drawn as paths
     (GeoJsonLayer strokes) the ~26,000 vertices of both files took 2.3 s of a first page load
-    in software WebGL; these ~5,000 segments take about 0.2 s (`make bench`)."""
+    in software WebGL; these ~7,000 segments take a fraction of that (`make bench`)."""
+    countries = json.loads((OUT / "countries.geojson").read_text(encoding="utf-8"))["features"]
     segments = []
-    for file in ("provinces.geojson", "states.geojson"):
+    for file, country in (("provinces.geojson", "China"), ("states.geojson", "United States of America")):
         features = json.loads((OUT / file).read_text(encoding="utf-8"))["features"]
-        for line in inner_borders(features):
+        neighbours = unary_union([make_valid(shape(f["geometry"])) for f in countries
+                                  if f["properties"]["name"] != country])
+        for line in admin_borders(features, neighbours):
             points = rounded(list(line.coords))
             segments += [{"s": a, "t": b} for a, b in zip(points, points[1:])]
     path = OUT / "borders.json"
