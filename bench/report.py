@@ -85,7 +85,7 @@ def first_load_table(atlas: dict, bare: dict) -> str:
         "First load: seconds from page.goto in a fresh browser context, median of each app's "
         "loads, its server already running with the data cached.",
         "",
-        "| app | deck canvas in the DOM | basemap GeoJSON fetched | arcs drawn | land drawn "
+        "| app | deck canvas in the DOM | basemap fetched | arcs drawn | land drawn "
         "| **map drawn** | confirmed by screenshot | network idle | load average before → after |",
         "|---|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
