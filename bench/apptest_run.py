@@ -30,8 +30,15 @@ TIMEOUT = 600
 
 def instrument() -> None:
     """Wrap AppTest's script runner: its thread's duration, its messages and, on request, a
-    profile of that thread (cProfile only sees the thread it is enabled in)."""
+    profile of that thread (cProfile only sees the thread it is enabled in). Runs are those
+    of a running server: AppTest would otherwise run an app with a pages/ folder twice per
+    rerun (see keeping_pages_flag), which a server does once, on its first deep link."""
+    from streamlit.runtime.pages_manager import PagesManager
     from streamlit.testing.v1.local_script_runner import LocalScriptRunner
+
+    from tests.app.helpers import keeping_pages_flag
+
+    PagesManager.__init__ = keeping_pages_flag(PagesManager.__init__)
 
     thread_body, run = LocalScriptRunner._run_script_thread, LocalScriptRunner.run
 

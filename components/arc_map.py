@@ -27,9 +27,10 @@ PROVINCE_PAGE, STATE_PAGE = "pages/province.py", "pages/state.py"
 
 
 def legend(view: pd.DataFrame) -> None:
+    shown = set(view["level"].tolist())
     items = [(tr(f"level_{level}"), colour) for level, colour in LEVEL_COLOURS.items()
-             if (view["level"] == level).any()]
-    if view["ended"].any():
+             if level in shown]
+    if view["ended"].to_numpy().any():
         items.append((tr("legend_ended"), ENDED_COLOUR))
     swatches = "".join(
         f"<span style='display:inline-flex;align-items:center;margin-right:1.2rem'>"

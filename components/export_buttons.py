@@ -1,4 +1,4 @@
-"""Export this view: map and chart images, the timeline GIF, CSV and GeoJSON, as downloads.
+"""Export this view: map and chart images, the timeline GIF, CSV and GeoJSON, in a dialog.
 
 Every file is built from the view the page shows. Downloads get a callable, so nothing is
 rendered until someone clicks (Streamlit runs it off the script thread); the builders are
@@ -52,41 +52,50 @@ def file_stem(scope_label: str | None, start: int, end: int) -> str:
 def show(view: pd.DataFrame, start: int, end: int, scope_label: str | None, lang: str, key: str,
          *, chart_pairs: pd.DataFrame | None = None, bounds: tuple[int, int] | None = None,
          events: pd.DataFrame | None = None) -> None:
-    """An "Export this view" expander. The chart is the screen's: pass the page's every pair
-    (`chart_pairs`), the data's `bounds` and `events`; without them it charts the view."""
+    """An "Export this view" button that opens the export dialog. The chart is the screen's:
+    pass the page's every pair (`chart_pairs`), the data's `bounds` and `events`; without
+    them it charts the view. The dialog's widgets are drawn only while it is open, so a
+    slider move does not pay for them."""
+    if st.button(t("export_title", lang), icon=":material/download:", key=key):
+        dialog = st.dialog(t("export_title", lang), width="large")(_panel)
+        dialog(view, start, end, scope_label, lang, key, chart_pairs, bounds, events)
+
+
+def _panel(view: pd.DataFrame, start: int, end: int, scope_label: str | None, lang: str,
+           key: str, chart_pairs: pd.DataFrame | None, bounds: tuple[int, int] | None,
+           events: pd.DataFrame | None) -> None:
     view = view[EXPORTED].reset_index(drop=True)
     chart_pairs = view if chart_pairs is None else chart_pairs
     bounds = bounds or (start, end)
     stem = file_stem(scope_label, start, end)
-    with st.expander(t("export_title", lang), icon=":material/download:"):
-        left, right = st.columns(2, vertical_alignment="bottom")
-        chosen = left.segmented_control(t("export_scale", lang), list(SCALES), default="1x",
-                                        key=f"{key}_scale", help=t("export_scale_help", lang))
-        scale = SCALES.get(chosen or "1x", 1)
-        transparent = right.toggle(t("export_transparent", lang), key=f"{key}_transparent",
-                                   help=t("export_transparent_help", lang))
-        suffix = "" if scale == 1 else f"@{scale}x"
-        files: list[tuple[str, str, Callable[[], bytes]]] = []
-        for fmt in export.IMAGE_FORMATS:
-            files.append((f"{t('export_map', lang)} {fmt.upper()}", f"{stem}-map{suffix}.{fmt}",
-                          lambda fmt=fmt: map_file(view, start, end, fmt, scale, transparent,
-                                                   lang, scope_label)))
-        for fmt in export.IMAGE_FORMATS:
-            files.append((f"{t('export_chart', lang)} {fmt.upper()}",
-                          f"{stem}-chart{suffix}.{fmt}",
-                          lambda fmt=fmt: chart_file(chart_pairs, bounds, (start, end), events, fmt,
-                                                     scale, transparent, lang)))
-        # A 4x GIF would be tens of megabytes: the GIF stops at 2x.
-        files.append((t("export_gif", lang), f"{stem}-timeline.gif",
-                      lambda: gif_file(view, end, min(scale, 2), lang, scope_label)))
-        files.append((f"{t('export_pairs', lang)} CSV", f"{stem}.csv",
-                      lambda: export.pairs_csv(view, lang)))
-        files.append((f"{t('export_pairs', lang)} GeoJSON", f"{stem}.geojson",
-                      lambda: export.pairs_geojson(view, lang)))
-        columns = st.columns(4)
-        for number, (label, name, build) in enumerate(files):
-            columns[number % 4].download_button(
-                label, data=build, file_name=name, mime=MIME[name.rsplit(".", 1)[1]],
-                on_click="ignore", icon=":material/download:", width="stretch",
-                key=f"{key}_file_{number}")
-        st.caption(t("export_hint", lang))
+    left, right = st.columns(2, vertical_alignment="bottom")
+    chosen = left.segmented_control(t("export_scale", lang), list(SCALES), default="1x",
+                                    key=f"{key}_scale", help=t("export_scale_help", lang))
+    scale = SCALES.get(chosen or "1x", 1)
+    transparent = right.toggle(t("export_transparent", lang), key=f"{key}_transparent",
+                               help=t("export_transparent_help", lang))
+    suffix = "" if scale == 1 else f"@{scale}x"
+    files: list[tuple[str, str, Callable[[], bytes]]] = []
+    for fmt in export.IMAGE_FORMATS:
+        files.append((f"{t('export_map', lang)} {fmt.upper()}", f"{stem}-map{suffix}.{fmt}",
+                      lambda fmt=fmt: map_file(view, start, end, fmt, scale, transparent,
+                                               lang, scope_label)))
+    for fmt in export.IMAGE_FORMATS:
+        files.append((f"{t('export_chart', lang)} {fmt.upper()}",
+                      f"{stem}-chart{suffix}.{fmt}",
+                      lambda fmt=fmt: chart_file(chart_pairs, bounds, (start, end), events, fmt,
+                                                 scale, transparent, lang)))
+    # A 4x GIF would be tens of megabytes: the GIF stops at 2x.
+    files.append((t("export_gif", lang), f"{stem}-timeline.gif",
+                  lambda: gif_file(view, end, min(scale, 2), lang, scope_label)))
+    files.append((f"{t('export_pairs', lang)} CSV", f"{stem}.csv",
+                  lambda: export.pairs_csv(view, lang)))
+    files.append((f"{t('export_pairs', lang)} GeoJSON", f"{stem}.geojson",
+                  lambda: export.pairs_geojson(view, lang)))
+    columns = st.columns(4)
+    for number, (label, name, build) in enumerate(files):
+        columns[number % 4].download_button(
+            label, data=build, file_name=name, mime=MIME[name.rsplit(".", 1)[1]],
+            on_click="ignore", icon=":material/download:", width="stretch",
+            key=f"{key}_file_{number}")
+    st.caption(t("export_hint", lang))

@@ -32,8 +32,8 @@ def timeline_chart(pairs: pd.DataFrame, bounds: tuple[int, int], selected: tuple
     """Pairs signed per year (bars, the selected range in colour), the cumulative total
     (line, right axis) and sourced milestones (dashed rules with their titles on hover)."""
     counts = per_year(pairs, bounds)
-    rows = [{"year": int(y), "signed": int(s), "total": int(n)}
-            for y, s, n in zip(counts["year"], counts["signed"], counts["total"])]
+    rows = [{"year": y, "signed": s, "total": n}
+            for y, s, n in zip(*(counts[c].tolist() for c in ("year", "signed", "total")))]
     start, end = (int(y) for y in selected)
     x = {"field": "year", "type": "ordinal", "title": None,
          "axis": {"labelAngle": 0, "values": year_ticks(bounds)}}
@@ -60,9 +60,12 @@ def timeline_chart(pairs: pd.DataFrame, bounds: tuple[int, int], selected: tuple
     }
     layers = [bars, line]
     if events is not None and len(events):
-        shown = events[events["year"].between(*bounds)]
-        milestones = [{"year": int(year), "milestone": " · ".join(group["title"])}
-                      for year, group in shown.groupby("year")]
+        titles: dict[int, list[str]] = {}
+        for year, title in zip(events["year"].tolist(), events["title"].tolist()):
+            if bounds[0] <= year <= bounds[1]:
+                titles.setdefault(int(year), []).append(title)
+        milestones = [{"year": year, "milestone": " · ".join(titles[year])}
+                      for year in sorted(titles)]
         layers.append({
             "data": {"values": milestones},
             "mark": {"type": "rule", "strokeDash": [4, 3], "color": "#555"},

@@ -374,7 +374,7 @@ def timeline_gif(view: pd.DataFrame, end: int, scale: int = 1, lang: str = "en",
     frames = []
     for year in range(first, end + 1):
         shown = np.flatnonzero(years <= year)
-        ended = ended_by(dated.iloc[shown], year).to_numpy()
+        ended = ended_by(dated.iloc[shown], year)
         image = base.copy()
         draw = ImageDraw.Draw(image, "RGBA")
         # Ended ties first, then by year: the newest arcs on top, as in the still map.

@@ -55,10 +55,14 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
-def t(key: str, lang: str = "en", **values) -> str:
-    """The string for `key` in `lang` (English when a translation is missing)."""
+def template(key: str, lang: str = "en") -> str:
+    """The unformatted string for `key` in `lang` (English when a translation is missing)."""
     entry = STRINGS[key]
-    return entry.get(lang, entry["en"]).format(**values)
+    return entry.get(lang, entry["en"])
+
+
+def t(key: str, lang: str = "en", **values) -> str:
+    return template(key, lang).format(**values)
 
 
 def place_names(pairs: pd.DataFrame, lang: str = "en") -> tuple[pd.Series, pd.Series]:

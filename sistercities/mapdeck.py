@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import math
 
+import numpy as np
 import pandas as pd
 import pydeck as pdk
-from pydeck.bindings.json_tools import default_serialize
 
 from .geometry import inverse_mercator_y, mercator_y, wrap_lon
-from .i18n import place_names, t
+from .i18n import place_names, t, template
 
 # Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
 LEVEL_COLOURS = {
@@ -37,41 +37,47 @@ def year_label(year, lang: str = "en") -> str:
     return t("tip_year_unknown", lang) if pd.isna(year) else t("tip_signed", lang, year=int(year))
 
 
-def _point(lon: float, lat: float, digits: int = 4) -> list[float]:
-    return [round(lon, digits), round(lat, digits)]
+def _rounded_points(view: pd.DataFrame, lon: str, lat: str, digits: int = 4) -> list[list[float]]:
+    points = np.column_stack((view[lon].to_numpy(dtype=float), view[lat].to_numpy(dtype=float)))
+    return points.round(digits).tolist()
 
 
 def arc_rows(view: pd.DataFrame, lang: str = "en") -> list[dict]:
     """Only what the browser needs per arc: positions, colour, width and the tooltip's text.
 
     A `match` column (search) keeps matching arcs bright and wide and fades the others.
-    Records are built from column lists: pandas' to_dict on Arrow-backed columns took five
-    times as long."""
+    Built from column lists with each distinct label worded once: this runs on every rerun."""
     match = view["match"].tolist() if "match" in view else [True] * len(view)
     highlight = not all(match)
     cn, us = place_names(view, lang)
     province = view["province_zh"] if lang == "zh" else view["province"]
+    km_text = template("tip_km", lang)
+    details: dict[tuple, str] = {}
     rows = []
-    for (slon, slat, tlon, tlat, level, relation, year, ended, status, status_year, km,
-         province_en, province_shown, state, cn_name, us_name, hit) in zip(
-            *(view[c].tolist() for c in ("source_lon", "source_lat", "target_lon", "target_lat",
-                                         "level", "relation", "year", "ended", "status",
+    for (source, target, level, relation, year, ended, status, status_year, km, province_en,
+         province_shown, state, cn_name, us_name, hit) in zip(
+            _rounded_points(view, "source_lon", "source_lat"),
+            _rounded_points(view, "target_lon", "target_lat"),
+            *(view[c].tolist() for c in ("level", "relation", "year", "ended", "status",
                                          "status_year", "distance_km", "province")),
             province.tolist(), view["state"].tolist(), cn.tolist(), us.tolist(), match):
-        ending = ""
+        if (relation, level, year) not in details:
+            details[relation, level, year] = (f"{t(f'relation_{relation}', lang)} · "
+                                              f"{t(f'level_{level}', lang)} · "
+                                              f"{year_label(year, lang)}")
+        detail = details[relation, level, year]
         if ended:
             since = "" if pd.isna(status_year) else int(status_year)
-            ending = f" · {t(f'status_{status}', lang)} {since}".rstrip()
+            detail += f" · {t(f'status_{status}', lang)} {since}".rstrip()
         rows.append({
-            "source": _point(slon, slat), "target": _point(tlon, tlat),
+            "source": source, "target": target,
             "colour": [*(ENDED_COLOUR if ended else LEVEL_COLOURS[level]),
                        ARC_ALPHA if hit else FADED_ALPHA],
             "width": 3.0 if hit and highlight else 1.5,
             "province": province_en, "state": state,
             "tip_title": f"{cn_name} ({province_shown}) – {us_name} ({state})",
-            "tip_detail": f"{t(f'relation_{relation}', lang)} · {t(f'level_{level}', lang)} · "
-                          f"{year_label(year, lang)}{ending}",
-            "tip_extra": t("tip_km", lang, km=km),
+            "tip_detail": detail,
+            "tip_extra": km_text.format(km=km),
         })
     return rows
 
@@ -80,15 +86,19 @@ def place_rows(view: pd.DataFrame, lang: str = "en") -> list[dict]:
     """One point per place, with how many of the pairs in view it belongs to."""
     places: dict[tuple, dict] = {}
     chinese = lang == "zh"
-    for province, province_zh, place, place_zh, lon, lat in zip(
-            *(view[c].tolist() for c in ("province", "province_zh", "place_cn", "place_cn_zh",
-                                         "source_lon", "source_lat"))):
+    for province, province_zh, place, place_zh, position in zip(
+            *(view[c].tolist() for c in ("province", "province_zh", "place_cn", "place_cn_zh")),
+            _rounded_points(view, "source_lon", "source_lat")):
         place_shown = place_zh if chinese and place_zh else place
         admin_shown = province_zh if chinese and province_zh else province
-        _count(places, ("CN", province, place), lon, lat, place_shown, admin_shown)
-    for state, place, lon, lat in zip(*(view[c].tolist() for c in ("state", "place_us",
-                                                                     "target_lon", "target_lat"))):
-        _count(places, ("US", state, place), lon, lat, place, state)
+        _count(places, ("CN", province, place), position, place_shown, admin_shown)
+    for state, place, position in zip(view["state"].tolist(), view["place_us"].tolist(),
+                                      _rounded_points(view, "target_lon", "target_lat")):
+        _count(places, ("US", state, place), position, place, state)
+    pairs_text, open_text = template("tip_pairs", lang), template("tip_open", lang)
+    # Worded once per distinct count and per province/state: most places share them.
+    counts = {n: pairs_text.format(n=n) for n in {found["pairs"] for found in places.values()}}
+    opens = {a: open_text.format(admin=a) for a in {found["admin"] for found in places.values()}}
     rows = []
     for (country, admin, place), found in places.items():
         shown_place, shown_admin, pairs = found["place"], found["admin"], found["pairs"]
@@ -96,18 +106,18 @@ def place_rows(view: pd.DataFrame, lang: str = "en") -> list[dict]:
             "country": country, "admin": admin, "place": place, "position": found["position"],
             "pairs": pairs,
             "tip_title": shown_place if shown_place == shown_admin else f"{shown_place} ({shown_admin})",
-            "tip_detail": t("tip_pairs", lang, n=pairs),
-            "tip_extra": t("tip_open", lang, admin=shown_admin),
+            "tip_detail": counts[pairs],
+            "tip_extra": opens[shown_admin],
         })
     return rows
 
 
-def _count(places: dict, key: tuple, lon: float, lat: float, shown_place: str,
+def _count(places: dict, key: tuple, position: list[float], shown_place: str,
            shown_admin: str) -> None:
     if key in places:
         places[key]["pairs"] += 1
     else:
-        places[key] = {"position": _point(lon, lat), "pairs": 1, "place": shown_place,
+        places[key] = {"position": position, "pairs": 1, "place": shown_place,
                        "admin": shown_admin}
 
 
@@ -138,7 +148,7 @@ def bundle_count(view: pd.DataFrame) -> int:
     return view.groupby(["province", "state"]).ngroups
 
 
-def bundled_arc_rows(view: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+def bundled_arc_rows(view: pd.DataFrame, lang: str = "en") -> list[dict]:
     bundled = bundle(view)
     province = bundled["province_zh"] if lang == "zh" else bundled["province"]
     return pd.DataFrame({
@@ -152,10 +162,10 @@ def bundled_arc_rows(view: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         "tip_title": province + " – " + bundled["state"],
         "tip_detail": [t("tip_bundled", lang, n=n) for n in bundled["pairs"]],
         "tip_extra": "",
-    })
+    }).to_dict("records")
 
 
-def bundled_place_rows(view: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+def bundled_place_rows(view: pd.DataFrame, lang: str = "en") -> list[dict]:
     """One point per province and per state (the mean of its places in view)."""
     rows = []
     for country, admin, lon, lat, zh in (("CN", "province", "source_lon", "source_lat", "province_zh"),
@@ -170,58 +180,73 @@ def bundled_place_rows(view: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
             "tip_detail": [t("tip_pairs", lang, n=n) for n in grouped["pairs"]],
             "tip_extra": [t("tip_open", lang, admin=a) for a in shown],
         }))
-    return pd.concat(rows, ignore_index=True)
+    return pd.concat(rows, ignore_index=True).to_dict("records")
 
 
-def fit_view(lons: pd.Series, lats: pd.Series, width: int = 1100, height: int = 560,
+def fit_view(lons, lats, width: int = 1100, height: int = 560,
              padding: float = 0.12) -> pdk.ViewState:
     """Centre and zoom that fit every point (lons in the Pacific frame) into the map."""
-    if lons.empty:
+    lons, lats = np.asarray(lons, dtype=float), np.asarray(lats, dtype=float)
+    if not lons.size:
         return pdk.ViewState(longitude=-170, latitude=35, zoom=1.2)
 
-    top, bottom = float(mercator_y(lats.max())), float(mercator_y(lats.min()))
-    x_span = max(float(lons.max() - lons.min()), 2.0) / 360.0
+    west, east = float(np.nanmin(lons)), float(np.nanmax(lons))
+    top, bottom = float(mercator_y(np.nanmax(lats))), float(mercator_y(np.nanmin(lats)))
+    x_span = max(east - west, 2.0) / 360.0
     y_span = max(top - bottom, 0.04) / (2 * math.pi)
     usable = 1 - 2 * padding
     zoom = math.log2(min(width * usable / (512 * x_span), height * usable / (512 * y_span)))
     centre_lat = float(inverse_mercator_y((top + bottom) / 2))
-    centre_lon = wrap_lon((float(lons.max()) + float(lons.min())) / 2)
+    centre_lon = wrap_lon((east + west) / 2)
     return pdk.ViewState(longitude=round(centre_lon, 3), latitude=round(centre_lat, 3),
                          zoom=round(max(min(zoom, 9.0), 0.5), 2), pitch=0, bearing=0)
 
 
-def basemap_layers() -> list[pdk.Layer]:
-    ocean = pdk.Layer("PolygonLayer", id="ocean", data=[{"polygon": [[-180, -89], [180, -89],
-                      [180, 89], [-180, 89]]}], get_polygon="polygon", get_fill_color=list(OCEAN),
-                      stroked=False, pickable=False)
+def _layer(kind: str, layer_id: str, **props) -> dict:
+    """One layer in deck.gl's JSON: props in camelCase, accessors written "@@=field"."""
+    return {"@@type": kind, "id": layer_id, **props}
+
+
+def basemap_layers() -> list[dict]:
+    ocean = _layer("PolygonLayer", "ocean", data=[{"polygon": [[-180, -89], [180, -89],
+                   [180, 89], [-180, 89]]}], getPolygon="@@=polygon", getFillColor=list(OCEAN),
+                   stroked=False, pickable=False)
     # Country outlines are not stroked: their rings cut at ±180° would draw stray lines.
-    land = pdk.Layer("GeoJsonLayer", id="countries", data=BASEMAP_URL.format("countries.geojson"),
-                     filled=True, stroked=False, get_fill_color=list(LAND), pickable=False)
+    land = _layer("GeoJsonLayer", "countries", data=BASEMAP_URL.format("countries.geojson"),
+                  filled=True, stroked=False, getFillColor=list(LAND), pickable=False)
     # Straight segments (LineLayer), not GeoJSON paths: a path layer's shader and vertex count
     # made the first draw over 2 s slower in software WebGL.
-    borders = pdk.Layer("LineLayer", id="borders", data=BASEMAP_URL.format("borders.json"),
-                        get_source_position="s", get_target_position="t",
-                        get_color=list(BORDER) + [150], get_width=0.6, width_min_pixels=0.4,
-                        pickable=False)
+    borders = _layer("LineLayer", "borders", data=BASEMAP_URL.format("borders.json"),
+                     getSourcePosition="@@=s", getTargetPosition="@@=t",
+                     getColor=[*BORDER, 150], getWidth=0.6, widthMinPixels=0.4, pickable=False)
     return [ocean, land, borders]
 
 
 def fit_pairs(pairs: pd.DataFrame, height: int = 560) -> pdk.ViewState:
     """The camera that shows every end of these pairs."""
-    return fit_view(pd.concat([pairs["source_lon"], pairs["target_lon"]]),
-                    pd.concat([pairs["source_lat"], pairs["target_lat"]]), height=height)
+    ends = [pairs[c].to_numpy(dtype=float) for c in ("source_lon", "target_lon", "source_lat",
+                                                      "target_lat")]
+    return fit_view(np.concatenate(ends[:2]), np.concatenate(ends[2:]), height=height)
 
 
-class CompactDeck(pdk.Deck):
-    """pydeck writes its JSON with indent=2: twice the bytes, and Python's slower encoder, on
-    every rerun. The browser reads the same deck from compact JSON."""
+class DeckJson:
+    """What st.pydeck_chart draws, written as deck.gl's JSON directly.
+
+    A pydeck.Deck cost ~2 ms on every rerun before any data (its constructor retries a
+    failing Jupyter import five times) and serialises through a Python callback per object;
+    plain dicts go through json's C encoder. st.pydeck_chart reads to_json() and, for the
+    tooltip, the attribute pydeck keeps it in (`_tooltip`)."""
+
+    def __init__(self, spec: dict, tooltip: dict) -> None:
+        self.spec = spec
+        self._tooltip = tooltip
 
     def to_json(self) -> str:
-        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+        return json.dumps(self.spec, separators=(",", ":"), ensure_ascii=False)
 
 
 def build_deck(view: pd.DataFrame, view_state: pdk.ViewState | None = None,
-               height: int = 560, lang: str = "en") -> pdk.Deck:
+               height: int = 560, lang: str = "en") -> DeckJson:
     """The map of the pairs in view. Pass the camera fitted to the page's whole scope so it
     stays put while the year filter or playback changes the arcs."""
     if is_bundled(view):
@@ -230,21 +255,23 @@ def build_deck(view: pd.DataFrame, view_state: pdk.ViewState | None = None,
         arcs, places = arc_rows(view, lang), place_rows(view, lang)
     if view_state is None:
         view_state = fit_pairs(view, height)
-    arc_layer = pdk.Layer("ArcLayer", id=ARC_LAYER, data=arcs, get_source_position="source",
-                          get_target_position="target", get_source_color="colour",
-                          get_target_color="colour", get_width="width", width_min_pixels=1,
-                          get_height=0, pickable=True, auto_highlight=True,
-                          highlight_color=[255, 200, 0, 255])
-    place_layer = pdk.Layer("ScatterplotLayer", id=PLACE_LAYER, data=places,
-                            get_position="position", get_radius=1, radius_min_pixels=3,
-                            radius_max_pixels=3, get_fill_color=[40, 40, 40, 220],
-                            get_line_color=[255, 255, 255], stroked=True,
-                            line_width_min_pixels=1, pickable=True, auto_highlight=True)
-    return CompactDeck(
-        layers=[*basemap_layers(), arc_layer, place_layer],
-        views=[pdk.View(type="MapView", controller=True, repeat=True)],
-        initial_view_state=view_state,
-        map_provider=None,
-        tooltip=TOOLTIP,
-        height=height,
-    )
+    arc_layer = _layer("ArcLayer", ARC_LAYER, data=arcs, getSourcePosition="@@=source",
+                       getTargetPosition="@@=target", getSourceColor="@@=colour",
+                       getTargetColor="@@=colour", getWidth="@@=width", widthMinPixels=1,
+                       getHeight=0, pickable=True, autoHighlight=True,
+                       highlightColor=[255, 200, 0, 255])
+    place_layer = _layer("ScatterplotLayer", PLACE_LAYER, data=places,
+                         getPosition="@@=position", getRadius=1, radiusMinPixels=3,
+                         radiusMaxPixels=3, getFillColor=[40, 40, 40, 220],
+                         getLineColor=[255, 255, 255], stroked=True, lineWidthMinPixels=1,
+                         pickable=True, autoHighlight=True)
+    camera = {"longitude": view_state.longitude, "latitude": view_state.latitude,
+              "zoom": view_state.zoom, "pitch": 0, "bearing": 0}
+    return DeckJson({
+        "initialViewState": camera,
+        "layers": [*basemap_layers(), arc_layer, place_layer],
+        "views": [{"@@type": "MapView", "controller": True, "repeat": True}],
+        # pydeck's "no style chosen" value: with null, Streamlit's frontend would fetch Carto's
+        # online basemap instead of drawing only our layers.
+        "mapStyle": "__MAP_STYLE__",
+    }, TOOLTIP)

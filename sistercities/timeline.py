@@ -32,23 +32,26 @@ def clamp_years(start: int, end: int, bounds: tuple[int, int]) -> tuple[int, int
     return max(low, min(start, high)), max(low, min(end, high))
 
 
-def in_window(pairs: pd.DataFrame, window: YearWindow) -> pd.Series:
+def _years(column: pd.Series) -> np.ndarray:
+    """Years as floats, unknown as NaN: NaN compares false, so an unknown year never matches."""
+    return column.to_numpy(dtype=float, na_value=np.nan)
+
+
+def in_window(pairs: pd.DataFrame, window: YearWindow) -> np.ndarray:
     """Which pairs the window shows. Pairs without a known year are never shown.
 
     signed: signed within [start, end]. standing: signed by the end year (ended ties are
     still returned; `ended_by` tells which of them had ended by then).
     """
-    year = pairs["year"]
+    year = _years(pairs["year"])
     if window.mode == STANDING:
-        mask = year.le(window.end)
-    else:
-        mask = year.ge(window.start) & year.le(window.end)
-    return mask.fillna(False).astype(bool)
+        return year <= window.end
+    return (year >= window.start) & (year <= window.end)
 
 
-def ended_by(pairs: pd.DataFrame, end_year: int) -> pd.Series:
-    ended = pairs["status"].isin(["ended", "suspended"]) & pairs["status_year"].le(end_year)
-    return ended.fillna(False).astype(bool)
+def ended_by(pairs: pd.DataFrame, end_year: int) -> np.ndarray:
+    stopped = np.isin(pairs["status"].to_numpy(dtype=object), ["ended", "suspended"])
+    return stopped & (_years(pairs["status_year"]) <= end_year)
 
 
 def per_year(pairs: pd.DataFrame, bounds: tuple[int, int]) -> pd.DataFrame:

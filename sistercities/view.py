@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from .geocode import normalise
@@ -30,31 +31,31 @@ def matches_search(pairs: pd.DataFrame, text: str) -> pd.Series:
     return haystack.str.contains(needle, regex=False)
 
 
-def _other_filters(pairs: pd.DataFrame, filters: Filters) -> pd.Series:
-    mask = pd.Series(True, index=pairs.index)
-    if filters.levels:
-        mask &= pairs["level"].isin(filters.levels)
-    if filters.relations:
-        mask &= pairs["relation"].isin(filters.relations)
-    if filters.province:
-        mask &= pairs["province"].eq(filters.province)
-    if filters.state:
-        mask &= pairs["state"].eq(filters.state)
+def _other_filters(pairs: pd.DataFrame, filters: Filters) -> np.ndarray:
+    mask = np.ones(len(pairs), dtype=bool)
+    for column, wanted in (("level", filters.levels), ("relation", filters.relations)):
+        if wanted:
+            mask &= np.isin(pairs[column].to_numpy(dtype=object), list(wanted))
+    for column, wanted in (("province", filters.province), ("state", filters.state)):
+        if wanted:
+            mask &= pairs[column].to_numpy(dtype=object) == wanted
     if filters.search:
-        mask &= matches_search(pairs, filters.search)
+        mask &= matches_search(pairs, filters.search).to_numpy(dtype=bool)
     return mask
 
 
 def apply_filters(pairs: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """The pairs in view, with `ended` telling which had ended by the window's end year."""
-    view = pairs[in_window(pairs, filters.window) & _other_filters(pairs, filters)].copy()
+    view = pairs.take(np.flatnonzero(in_window(pairs, filters.window)
+                                     & _other_filters(pairs, filters)))
+    view = view.reset_index(drop=True)
     view["ended"] = ended_by(view, filters.window.end)
-    return view.reset_index(drop=True)
+    return view
 
 
 def unknown_year_count(pairs: pd.DataFrame, filters: Filters) -> int:
     """Pairs the other filters would show but that no year window can, their year unknown."""
-    return int((pairs["year"].isna() & _other_filters(pairs, filters)).sum())
+    return int((pairs["year"].isna().to_numpy() & _other_filters(pairs, filters)).sum())
 
 
 @dataclass(frozen=True)
@@ -68,13 +69,10 @@ class Kpis:
 
 def kpis(view: pd.DataFrame) -> Kpis:
     """A city is a place that is not its own province/state, or any end of a city pair."""
-    city_pair = view["level"].eq("city")
-    cn = view[city_pair | view["place_cn"].ne(view["province"])]
-    us = view[city_pair | view["place_us"].ne(view["state"])]
-    return Kpis(
-        pairs=len(view),
-        provinces=view["province"].nunique(),
-        states=view["state"].nunique(),
-        chinese_cities=len(cn[["province", "place_cn"]].drop_duplicates()),
-        us_cities=len(us[["state", "place_us"]].drop_duplicates()),
-    )
+    level, province, place_cn, state, place_us = (
+        view[c].tolist() for c in ("level", "province", "place_cn", "state", "place_us"))
+    chinese_cities = {(p, c) for lv, p, c in zip(level, province, place_cn)
+                      if lv == "city" or c != p}
+    us_cities = {(s, c) for lv, s, c in zip(level, state, place_us) if lv == "city" or c != s}
+    return Kpis(pairs=len(view), provinces=len(set(province)), states=len(set(state)),
+                chinese_cities=len(chinese_cities), us_cities=len(us_cities))

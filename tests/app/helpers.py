@@ -2,6 +2,7 @@
 
 import json
 
+from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
@@ -14,6 +15,17 @@ def new_app(**query) -> AppTest:
     for key, value in query.items():
         at.query_params[key] = value if isinstance(value, list) else [value]
     return at
+
+
+def keeping_pages_flag(init):
+    """PagesManager.__init__ that leaves Streamlit's "pages/ folder app" flag off, as a running
+    server has it after its first run. AppTest resets the flag before every run, so each run
+    of the Atlas starts as a v1 page and reruns itself (frame._leave_pages_folder_mode): a
+    bounce a server makes once, on its first deep link, in which a button's click is lost."""
+    def init_as_server(self, *args, **kwargs) -> None:
+        init(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+    return init_as_server
 
 
 def deck(at: AppTest) -> dict:

@@ -2,11 +2,12 @@
 
 import pandas as pd
 import pytest
+from streamlit.runtime.pages_manager import PagesManager
 
 from sistercities.atlas import load_atlas
 from sistercities.timeline import YearWindow
 from sistercities.view import Filters, apply_filters, kpis
-from tests.app.helpers import deck, layer, metrics, new_app
+from tests.app.helpers import deck, keeping_pages_flag, layer, metrics, new_app
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +39,9 @@ def test_the_deck_draws_one_arc_per_pair_in_the_year_range(overview, atlas):
 def test_the_map_needs_no_network(overview):
     spec = deck(overview)
     assert "mapProvider" not in spec or spec.get("mapProvider") in (None, "")
+    # pydeck's "no style" value: a null style makes Streamlit's frontend load Carto's tiles.
+    assert spec["mapStyle"] == "__MAP_STYLE__"
+    assert "{tip_title}" in overview.get("deck_gl_json_chart")[0].proto.tooltip
     for item in spec["layers"]:
         data = item.get("data")
         if isinstance(data, str):
@@ -91,3 +95,15 @@ def test_no_page_changes_the_atlas_every_session_shares(atlas):
     assert data.atlas() is shared
     for name in ("pairs", "located", "unlocated", "events", "places"):
         pd.testing.assert_frame_equal(getattr(shared, name), getattr(atlas, name), obj=name)
+
+
+def test_export_opens_a_dialog_with_every_file_of_the_view(monkeypatch, atlas):
+    monkeypatch.setattr(PagesManager, "__init__", keeping_pages_flag(PagesManager.__init__))
+    at = new_app(years=["1985", "2010"])
+    at.run()
+    assert not at.get("download_button"), "the dialog's buttons are drawn only when it opens"
+    at.button(key="export").click().run()
+    assert not at.exception
+    labels = {button.proto.label for button in at.get("download_button")}
+    assert labels == {"Map PNG", "Map SVG", "Chart PNG", "Chart SVG", "Timeline GIF",
+                      "Pairs CSV", "Pairs GeoJSON"}
