@@ -5,11 +5,16 @@
 APP is dashboard.py or bench/bare_app.py; DATA_DIR "-" means the bundled data/. The slider
 alternates between the whole range and the range less its last year, so every timed rerun
 follows a real move and nearly every pair stays in view.
+
+Each move is timed twice over: as a browser sends it (a widget inside a fragment reruns only
+that fragment, as the server is told by the fragment id the browser sends with the widget's
+value) and as AppTest sends it by default (the whole script).
 """
 
 from __future__ import annotations
 
 import cProfile
+import dataclasses
 import json
 import os
 import pstats
@@ -25,6 +30,8 @@ from . import ROOT
 # read after the clock stops so measuring costs nothing inside the timed rerun.
 LAST: dict = {}
 PROFILER: list[cProfile.Profile] = []
+# The fragment the slider is drawn in, while runs are to be reruns of it (as from a browser).
+FRAGMENT: list[str] = []
 TIMEOUT = 600
 
 
@@ -34,11 +41,20 @@ def instrument() -> None:
     of a running server: AppTest would otherwise run an app with a pages/ folder twice per
     rerun (see keeping_pages_flag), which a server does once, on its first deep link."""
     from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
     from streamlit.testing.v1.local_script_runner import LocalScriptRunner
 
     from tests.app.helpers import keeping_pages_flag
 
     PagesManager.__init__ = keeping_pages_flag(PagesManager.__init__)
+    run_script = ScriptRunner._run_script
+
+    def run_as_asked(self, rerun_data) -> None:
+        if FRAGMENT:
+            rerun_data = dataclasses.replace(rerun_data, fragment_id_queue=list(FRAGMENT))
+        run_script(self, rerun_data)
+
+    ScriptRunner._run_script = run_as_asked
 
     thread_body, run = LocalScriptRunner._run_script_thread, LocalScriptRunner.run
 
@@ -85,6 +101,37 @@ def profile_rows(stats: pstats.Stats, only: tuple[str, ...], count: int) -> list
     return sorted(rows, key=lambda r: -r["cumulative_s"])[:count]
 
 
+def slider_fragment(slider_id: str) -> str | None:
+    """The fragment the slider was drawn in by the last run, if any."""
+    for message in LAST["messages"]:
+        if message.WhichOneof("type") != "delta":
+            continue
+        element = message.delta.new_element
+        if element.WhichOneof("type") == "slider" and element.slider.id == slider_id:
+            return message.delta.fragment_id or None
+    raise RuntimeError("the last run drew no year slider")
+
+
+def timed_moves(at, ranges: list[tuple[int, int]], reps: int) -> dict:
+    times, script_times, decks, messages, full_deck = [], [], [], [], ""
+    for rep in range(reps):
+        years = ranges[rep % 2]
+        slider = at.slider(key="years").set_value(years)
+        started = time.perf_counter()
+        slider.run()
+        times.append(time.perf_counter() - started)
+        check(at, f"rerun {rep + 1}")
+        if tuple(at.slider(key="years").value) != years:
+            raise RuntimeError(f"the slider shows {at.slider(key='years').value}, not {years}")
+        script_times.append(LAST["script_s"])
+        if years == ranges[0]:
+            full_deck = at.get("deck_gl_json_chart")[0].proto.json
+            decks.append(len(full_deck.encode()))
+            messages.append(sum(m.ByteSize() for m in LAST["messages"]))
+    return {"times": times, "script_times": script_times, "decks": decks, "messages": messages,
+            "full_deck": full_deck}
+
+
 def measure(app: str, data: str, reps: int, profile: bool) -> dict:
     if data != "-":
         os.environ["ATLAS_DATA_DIR"] = data
@@ -103,21 +150,10 @@ def measure(app: str, data: str, reps: int, profile: bool) -> dict:
 
     at.slider(key="years").set_value(ranges[1]).run()  # warm-up
     check(at, "warm-up")
-    times, script_times, decks, messages, full_deck = [], [], [], [], ""
-    for rep in range(reps):
-        years = ranges[rep % 2]
-        slider = at.slider(key="years").set_value(years)
-        started = time.perf_counter()
-        slider.run()
-        times.append(time.perf_counter() - started)
-        check(at, f"rerun {rep + 1}")
-        if tuple(at.slider(key="years").value) != years:
-            raise RuntimeError(f"the slider shows {at.slider(key='years').value}, not {years}")
-        script_times.append(LAST["script_s"])
-        if years == ranges[0]:
-            full_deck = at.get("deck_gl_json_chart")[0].proto.json
-            decks.append(len(full_deck.encode()))
-            messages.append(sum(m.ByteSize() for m in LAST["messages"]))
+    whole = timed_moves(at, ranges, reps)
+    fragment = slider_fragment(proto.id)
+    FRAGMENT[:] = [fragment] if fragment else []
+    moves = timed_moves(at, ranges, reps)
 
     # tracemalloc slows every allocation, so the peak comes from reruns of their own.
     tracemalloc.start()
@@ -128,13 +164,17 @@ def measure(app: str, data: str, reps: int, profile: bool) -> dict:
     traced_peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
 
+    full_deck = moves["full_deck"]
     result = {
         "app": app, "reps": reps, "years": [low, high],
         "first_run_s": first_run_s,
-        "rerun_s": statistics.median(times), "rerun_all_s": times,
-        "script_s": statistics.median(script_times),
-        "deck_bytes": max(decks), "messages_bytes": max(messages),
-        # pydeck writes its JSON indented (json.dumps(indent=2)); what the same deck weighs compact:
+        "slider_fragment": fragment,
+        "rerun_s": statistics.median(moves["times"]), "rerun_all_s": moves["times"],
+        "script_s": statistics.median(moves["script_times"]),
+        "whole_rerun_s": statistics.median(whole["times"]), "whole_rerun_all_s": whole["times"],
+        "deck_bytes": max(moves["decks"]), "messages_bytes": max(moves["messages"]),
+        "whole_messages_bytes": max(whole["messages"]),
+        # What the same deck weighs written compactly (the Atlas writes it so; pydeck indents):
         "deck_compact_bytes": len(json.dumps(json.loads(full_deck), separators=(",", ":"),
                                              ensure_ascii=False).encode()),
         "arcs": sum(len(layer["data"]) for layer in json.loads(full_deck)["layers"]

@@ -30,27 +30,32 @@ def header(results: dict) -> str:
 
 def rerun_table(datasets: list[dict]) -> str:
     lines = [
-        "| dataset | arcs in the deck | Atlas rerun | bare rerun | Atlas/bare | deck JSON, Atlas (compact) "
-        "| deck JSON, bare (compact) | all messages (Atlas) | tracemalloc peak (Atlas / bare) "
-        "| peak RSS (Atlas / bare) | first run, cold (Atlas) |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| dataset | arcs in the deck | Atlas rerun, slider move | bare rerun | Atlas/bare "
+        "| Atlas, whole script (/bare) | deck JSON, Atlas (compact) | deck JSON, bare (compact) "
+        "| all messages (Atlas) | tracemalloc peak (Atlas / bare) | peak RSS (Atlas / bare) "
+        "| first run, cold (Atlas) |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for row in datasets:
         app, bare = row["app"], row["bare"]
         if "error" in app or "error" in bare:
             lines.append(f"| {row['dataset']} | error: {app.get('error') or bare.get('error')} "
-                         "|||||||||")
+                         "||||||||||")
             continue
         lines.append(
             f"| {row['dataset']} | {app['arcs']:,} "
             f"| {ms(app['rerun_s'])} | {ms(bare['rerun_s'])} | {app['rerun_s'] / bare['rerun_s']:.1f}× "
+            f"| {ms(app['whole_rerun_s'])} ({app['whole_rerun_s'] / bare['whole_rerun_s']:.1f}×) "
             f"| {mb(app['deck_bytes'])} ({mb(app['deck_compact_bytes'])}) "
             f"| {mb(bare['deck_bytes'])} ({mb(bare['deck_compact_bytes'])}) | {mb(app['messages_bytes'])} "
             f"| {app['tracemalloc_peak_mb']:.0f} / {bare['tracemalloc_peak_mb']:.0f} MiB "
             f"| {app['peak_rss_mb']:.0f} / {bare['peak_rss_mb']:.0f} MiB | {ms(app['first_run_s'])} |")
     counts = ", ".join(f"{row['dataset']} {row['app']['reps']}" for row in datasets
                        if "reps" in row["app"])
-    lines += ["", f"Rerun = median of the timed reruns after one warm-up move ({counts})."]
+    lines += ["", f"Rerun = median of the timed reruns after one warm-up move ({counts}). A slider "
+              "move is rerun as a browser asks for it: the Atlas' slider is in the stage fragment, "
+              "so only the fragment reruns; the bare app has none and reruns whole. The whole "
+              "script (AppTest's default) is shown beside it."]
     return "\n".join(lines)
 
 
@@ -60,8 +65,10 @@ def targets(results: dict) -> list[tuple[str, str, bool | None]]:
     rows = []
     if "error" not in real["app"] and "error" not in real["bare"]:
         ratio = real["app"]["rerun_s"] / real["bare"]["rerun_s"]
-        rows.append(("real data rerun ≤ 1.5× bare", f"{ratio:.1f}× ({ms(real['app']['rerun_s'])} "
-                     f"vs {ms(real['bare']['rerun_s'])})", ratio <= 1.5))
+        whole = real["app"]["whole_rerun_s"] / real["bare"]["whole_rerun_s"]
+        rows.append(("real data rerun ≤ 1.5× bare (slider move)",
+                     f"{ratio:.2f}× ({ms(real['app']['rerun_s'])} vs {ms(real['bare']['rerun_s'])}; "
+                     f"whole script {whole:.2f}×)", ratio <= 1.5))
     else:
         rows.append(("real data rerun ≤ 1.5× bare", "error", None))
     app = largest["app"]

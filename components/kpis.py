@@ -10,10 +10,11 @@ from .ui_text import tr
 
 
 def show(figures: Kpis) -> None:
-    columns = st.columns(5)
+    # One flex row rather than st.columns: the same look in one block instead of six.
     labels = [tr(k) for k in ("kpi_pairs", "kpi_provinces", "kpi_states", "kpi_cn_cities",
                               "kpi_us_cities")]
     values = (figures.pairs, figures.provinces, figures.states, figures.chinese_cities,
               figures.us_cities)
-    for column, label, value in zip(columns, labels, values):
-        column.metric(label, f"{value:,}")
+    with st.container(horizontal=True, gap="medium"):
+        for label, value in zip(labels, values):
+            st.metric(label, f"{value:,}", width="stretch")

@@ -16,7 +16,7 @@ from sistercities.mapdeck import fit_pairs
 from sistercities.view import Filters, apply_filters, matches_search, unknown_year_count
 from sistercities.view import kpis as kpi_figures
 
-from . import arc_map, export_buttons, filters, keys, kpis
+from . import arc_map, chart, export_buttons, filters, keys, kpis
 from .ui_text import lang, plain, tr
 
 SPEEDS = {"slow": 2.0, "normal": 1.0, "fast": 0.5}
@@ -78,21 +78,22 @@ def controls(bounds: tuple[int, int]) -> None:
     playing = st.session_state.get(keys.PLAYING, False)
     st.slider(tr("years"), low, high, value=in_view, key=keys.YEARS, on_change=_slider_moved,
               disabled=playing, help=tr("years_help"))
-    back, play, forward, speed, fit = st.columns([1, 1.3, 1, 2, 1.6], vertical_alignment="center")
-    back.button(tr("year_back"), icon=":material/chevron_left:", on_click=_step,
-                args=(-1, bounds), width="stretch", key="year_back")
+    # One flex row rather than st.columns: the same controls in one block instead of six.
+    row = st.container(horizontal=True, vertical_alignment="center")
+    row.button(tr("year_back"), icon=":material/chevron_left:", on_click=_step,
+               args=(-1, bounds), width="stretch", key="year_back")
     if playing:
-        play.button(tr("pause"), icon=":material/pause:", on_click=_pause, type="primary",
-                    width="stretch", key="pause")
+        row.button(tr("pause"), icon=":material/pause:", on_click=_pause, type="primary",
+                   width="stretch", key="pause")
     else:
-        play.button(tr("play"), icon=":material/play_arrow:", on_click=_play, args=(bounds,),
-                    type="primary", width="stretch", help=tr("play_help"), key="play")
-    forward.button(tr("year_forward"), icon=":material/chevron_right:", on_click=_step,
-                   args=(1, bounds), width="stretch", key="year_forward")
-    speed.segmented_control("Speed", list(SPEEDS), format_func=_speed_label,
-                            key=keys.SPEED, default="normal", label_visibility="collapsed",
-                            on_change=_request_app_rerun)
-    fit.button(tr("fit"), icon=":material/fit_screen:", on_click=_fit, width="stretch",
+        row.button(tr("play"), icon=":material/play_arrow:", on_click=_play, args=(bounds,),
+                   type="primary", width="stretch", help=tr("play_help"), key="play")
+    row.button(tr("year_forward"), icon=":material/chevron_right:", on_click=_step,
+               args=(1, bounds), width="stretch", key="year_forward")
+    row.segmented_control("Speed", list(SPEEDS), format_func=_speed_label, key=keys.SPEED,
+                          default="normal", label_visibility="collapsed",
+                          on_change=_request_app_rerun)
+    row.button(tr("fit"), icon=":material/fit_screen:", on_click=_fit, width="stretch",
                help=tr("fit_help"), key="fit")
 
 
@@ -135,8 +136,7 @@ def show(scope: pd.DataFrame, scope_all: pd.DataFrame, unlocated: pd.DataFrame,
             st.caption(tr("search_matches", n=int(view["match"].sum()), total=len(view),
                           q=plain(search)))
         clicked = arc_map.show(view, start, end, camera(scope, map_height), map_height)
-        chart = timeline_chart(scope_all, bounds, (start, end), events, lang=lang())
-        st.vega_lite_chart(chart, width="stretch")
+        chart.show(timeline_chart(scope_all, bounds, (start, end), events, lang=lang()))
         notes(scope_all, unlocated, chosen)
         export_buttons.show(view, start, end, scope_label, lang(), key="export",
                             chart_pairs=scope_all, bounds=bounds, events=events)
