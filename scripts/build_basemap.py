@@ -173,9 +173,10 @@ def admin_borders(features: list[dict], neighbours) -> list:
 
 
 def write_borders() -> None:
-    """Province and state borders as line segments for deck.gl's LineLayer. Drawn as paths
-    (GeoJsonLayer strokes) the ~26,000 vertices of both files took 2.3 s of a first page load
-    in software WebGL; these ~7,000 segments take a fraction of that (`make bench`)."""
+    """Province and state borders as line segments (the map draws them as flat one-segment
+    arcs). Drawn as paths (GeoJsonLayer strokes) the ~26,000 vertices of both files took 2.3 s
+    of a first page load in software WebGL; these ~7,000 segments take a fraction of that
+    (`make bench`)."""
     countries = json.loads((OUT / "countries.geojson").read_text(encoding="utf-8"))["features"]
     segments = []
     for file, country in (("provinces.geojson", "China"), ("states.geojson", "United States of America")):

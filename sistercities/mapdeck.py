@@ -214,11 +214,14 @@ def basemap_layers() -> list[dict]:
     # Country outlines are not stroked: their rings cut at ±180° would draw stray lines.
     land = _layer("GeoJsonLayer", "countries", data=BASEMAP_URL.format("countries.geojson"),
                   filled=True, stroked=False, getFillColor=list(LAND), pickable=False)
-    # Straight segments (LineLayer), not GeoJSON paths: a path layer's shader and vertex count
-    # made the first draw over 2 s slower in software WebGL.
-    borders = _layer("LineLayer", "borders", data=BASEMAP_URL.format("borders.json"),
+    # Border segments drawn by the arcs' own layer type, flat and two-segment (one draws
+    # nothing), not as GeoJSON paths or a LineLayer: in software WebGL each layer type costs
+    # its shader's compilation on the first draw; `make bench` timed the first load about 1 s
+    # faster than with a LineLayer (which was 2.3 s faster than paths).
+    borders = _layer("ArcLayer", "borders", data=BASEMAP_URL.format("borders.json"),
                      getSourcePosition="@@=s", getTargetPosition="@@=t",
-                     getColor=[*BORDER, 150], getWidth=0.6, widthMinPixels=0.4, pickable=False)
+                     getSourceColor=[*BORDER, 150], getTargetColor=[*BORDER, 150], getHeight=0,
+                     numSegments=2, getWidth=0.6, widthMinPixels=0.4, pickable=False)
     return [ocean, land, borders]
 
 

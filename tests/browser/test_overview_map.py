@@ -84,3 +84,33 @@ def test_land_shows_at_a_point_in_china_and_one_in_the_us(server, offline_page):
         assert np.abs(colour - np.array(LAND)).max() <= 16, (
             f"{file}: expected land at {lon:.1f},{lat:.1f} (pixel {x:.0f},{y:.0f}), got {colour}")
     assert offline_page.left_the_machine == []
+
+
+def test_province_and_state_borders_are_drawn(server, offline_page):
+    """Border lines are thin and pale: a layer that silently draws nothing (a wrong accessor,
+    a degenerate segment count) would still leave land and arcs. Midpoints of segments clear
+    of arcs and places must be darker than the land around them."""
+    years = ["1979", "1981"]
+    image = map_image(offline_page, f"{server}/?years={years[0]}&years={years[1]}")
+    at = new_app(years=years)
+    at.run()
+    spec = deck(at)
+    view = spec["initialViewState"]
+    viewport = Viewport(view["longitude"], view["latitude"], view["zoom"], image.shape[1], image.shape[0])
+    layers = {layer["id"]: layer for layer in spec["layers"]}
+    clutter = [LineString([viewport.pixel(*a["source"]), viewport.pixel(*a["target"])])
+               for a in layers["arcs"]["data"]]
+    clutter += [Point(viewport.pixel(*p["position"])) for p in layers["places"]["data"]]
+    segments = json.loads((BASEMAP_DIR / "borders.json").read_text(encoding="utf-8"))
+    darker, seen = 0, 0
+    for segment in segments[::25]:
+        (x0, y0), (x1, y1) = viewport.pixel(*segment["s"]), viewport.pixel(*segment["t"])
+        x, y = (x0 + x1) / 2, (y0 + y1) / 2
+        if not viewport.contains(x, y, 20) or any(Point(x, y).distance(g) < 12 for g in clutter):
+            continue
+        seen += 1
+        xi, yi = round(x), round(y)
+        darkest = image[yi - 1: yi + 2, xi - 1: xi + 2].sum(axis=-1).min()
+        darker += darkest < sum(LAND) - 24
+    assert seen > 50, f"only {seen} border midpoints in view"
+    assert darker / seen > 0.8, f"{darker} of {seen} border midpoints are drawn"
