@@ -177,8 +177,9 @@ def measure(app: str, data: str, reps: int, profile: bool) -> dict:
         # What the same deck weighs written compactly (the Atlas writes it so; pydeck indents):
         "deck_compact_bytes": len(json.dumps(json.loads(full_deck), separators=(",", ":"),
                                              ensure_ascii=False).encode()),
+        # Arcs of pairs: the Atlas also draws its basemap's borders as arcs, from a URL.
         "arcs": sum(len(layer["data"]) for layer in json.loads(full_deck)["layers"]
-                    if layer["@@type"] == "ArcLayer"),
+                    if layer["@@type"] == "ArcLayer" and isinstance(layer["data"], list)),
         "tracemalloc_peak_mb": traced_peak / 2**20,
         "peak_rss_after_load_mb": rss_after_load, "peak_rss_mb": peak_rss_mb(),
     }
