@@ -42,10 +42,27 @@ def test_the_overview_map_is_drawn_with_arcs_and_no_request_leaves(server, offli
     assert offline_page.left_the_machine == []
 
 
-def quiet_point(polygons, viewport, arcs, places, rng, clearance=20.0):
+# Few arcs, so clear land and borders are easy to find on both sides.
+FEW_ARCS = ["1979", "1981"]
+
+
+def drawn_overview(page, server: str) -> tuple[np.ndarray, Viewport, list]:
+    """The few-arcs overview as drawn, where its pixels are, and the arcs and places on it."""
+    image = map_image(page, f"{server}/?years={FEW_ARCS[0]}&years={FEW_ARCS[1]}")
+    at = new_app(years=FEW_ARCS)
+    at.run()
+    spec = deck(at)
+    view = spec["initialViewState"]
+    viewport = Viewport(view["longitude"], view["latitude"], view["zoom"], image.shape[1], image.shape[0])
+    layers = {layer["id"]: layer for layer in spec["layers"]}
+    clutter = [LineString([viewport.pixel(*a["source"]), viewport.pixel(*a["target"])])
+               for a in layers["arcs"]["data"]]
+    clutter += [Point(viewport.pixel(*p["position"])) for p in layers["places"]["data"]]
+    return image, viewport, clutter
+
+
+def quiet_point(polygons, viewport, clutter, rng, clearance=20.0):
     """A pixel inside the polygons and in view, well clear of every arc and place dot."""
-    lines = [LineString([viewport.pixel(*a["source"]), viewport.pixel(*a["target"])]) for a in arcs]
-    dots = [Point(viewport.pixel(*p["position"])) for p in places]
     bounds = np.array([poly.bounds for poly in polygons])
     low, high = bounds[:, :2].min(axis=0), bounds[:, 2:].max(axis=0)
     for _ in range(5000):
@@ -54,7 +71,7 @@ def quiet_point(polygons, viewport, arcs, places, rng, clearance=20.0):
             continue
         x, y = viewport.pixel(lon, lat)
         if viewport.contains(x, y, 20) and all(Point(x, y).distance(g) > clearance
-                                                for g in lines + dots):
+                                                for g in clutter):
             return lon, lat, x, y
     raise AssertionError("no spot clear of arcs found")
 
@@ -65,21 +82,13 @@ def patch(image: np.ndarray, x: float, y: float, radius: int = 3) -> np.ndarray:
 
 
 def test_land_shows_at_a_point_in_china_and_one_in_the_us(server, offline_page):
-    years = ["1979", "1981"]  # few arcs, so clear land is easy to find on both sides
-    image = map_image(offline_page, f"{server}/?years={years[0]}&years={years[1]}")
-    at = new_app(years=years)
-    at.run()
-    spec = deck(at)
-    view = spec["initialViewState"]
-    viewport = Viewport(view["longitude"], view["latitude"], view["zoom"], image.shape[1], image.shape[0])
-    layers = {layer["id"]: layer for layer in spec["layers"]}
+    image, viewport, clutter = drawn_overview(offline_page, server)
     rng = np.random.default_rng(7)
     for file, shift in (("provinces.geojson", 0), ("states.geojson", 360)):
         features = json.loads((BASEMAP_DIR / file).read_text(encoding="utf-8"))["features"]
         polygons = [translate(shape(f["geometry"]), xoff=shift) for f in features
                     if f["properties"]["name"] not in ("Alaska", "Hawaii", "Puerto Rico")]
-        lon, lat, x, y = quiet_point(polygons, viewport, layers["arcs"]["data"],
-                                     layers["places"]["data"], rng)
+        lon, lat, x, y = quiet_point(polygons, viewport, clutter, rng)
         colour = patch(image, x, y)
         assert np.abs(colour - np.array(LAND)).max() <= 16, (
             f"{file}: expected land at {lon:.1f},{lat:.1f} (pixel {x:.0f},{y:.0f}), got {colour}")
@@ -90,17 +99,7 @@ def test_province_and_state_borders_are_drawn(server, offline_page):
     """Border lines are thin and pale: a layer that silently draws nothing (a wrong accessor,
     a degenerate segment count) would still leave land and arcs. Midpoints of segments clear
     of arcs and places must be darker than the land around them."""
-    years = ["1979", "1981"]
-    image = map_image(offline_page, f"{server}/?years={years[0]}&years={years[1]}")
-    at = new_app(years=years)
-    at.run()
-    spec = deck(at)
-    view = spec["initialViewState"]
-    viewport = Viewport(view["longitude"], view["latitude"], view["zoom"], image.shape[1], image.shape[0])
-    layers = {layer["id"]: layer for layer in spec["layers"]}
-    clutter = [LineString([viewport.pixel(*a["source"]), viewport.pixel(*a["target"])])
-               for a in layers["arcs"]["data"]]
-    clutter += [Point(viewport.pixel(*p["position"])) for p in layers["places"]["data"]]
+    image, viewport, clutter = drawn_overview(offline_page, server)
     segments = json.loads((BASEMAP_DIR / "borders.json").read_text(encoding="utf-8"))
     darker, seen = 0, 0
     for segment in segments[::25]:
