@@ -1,4 +1,4 @@
-"""The arc map as a pydeck Deck: offline basemap, arcs across the Pacific, places."""
+"""The arc map as deck.gl JSON for st.pydeck_chart: offline basemap, arcs, places."""
 
 from __future__ import annotations
 
