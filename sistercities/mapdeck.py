@@ -37,6 +37,11 @@ def year_label(year, lang: str = "en") -> str:
     return t("tip_year_unknown", lang) if pd.isna(year) else t("tip_signed", lang, year=int(year))
 
 
+def _named(place: str, admin: str) -> str:
+    """A place with its province or state, once when the place is the province or state."""
+    return place if place == admin else f"{place} ({admin})"
+
+
 def _rounded_points(view: pd.DataFrame, lon: str, lat: str, digits: int = 4) -> list[list[float]]:
     points = np.column_stack((view[lon].to_numpy(dtype=float), view[lat].to_numpy(dtype=float)))
     return points.round(digits).tolist()
@@ -75,7 +80,7 @@ def arc_rows(view: pd.DataFrame, lang: str = "en") -> list[dict]:
                        ARC_ALPHA if hit else FADED_ALPHA],
             "width": 3.0 if hit and highlight else 1.5,
             "province": province_en, "state": state,
-            "tip_title": f"{cn_name} ({province_shown}) – {us_name} ({state})",
+            "tip_title": f"{_named(cn_name, province_shown)} – {_named(us_name, state)}",
             "tip_detail": detail,
             "tip_extra": km_text.format(km=km),
         })
@@ -105,7 +110,7 @@ def place_rows(view: pd.DataFrame, lang: str = "en") -> list[dict]:
         rows.append({
             "country": country, "admin": admin, "place": place, "position": found["position"],
             "pairs": pairs,
-            "tip_title": shown_place if shown_place == shown_admin else f"{shown_place} ({shown_admin})",
+            "tip_title": _named(shown_place, shown_admin),
             "tip_detail": counts[pairs],
             "tip_extra": opens[shown_admin],
         })

@@ -5,8 +5,9 @@ import json
 import pandas as pd
 import pytest
 
+from sistercities.atlas import load_atlas
 from sistercities.dataset import load_pairings
-from sistercities.mapdeck import BUNDLE_ABOVE, build_deck, bundle
+from sistercities.mapdeck import BUNDLE_ABOVE, arc_rows, build_deck, bundle, place_rows
 from sistercities.timeline import STANDING, YearWindow, per_year, year_bounds
 from sistercities.view import Filters, apply_filters, kpis, matches_search, unknown_year_count
 
@@ -70,3 +71,11 @@ def test_above_the_limit_arcs_are_bundled_by_province_and_state():
     arcs = next(layer for layer in deck["layers"] if layer["id"] == "arcs")["data"]
     assert len(arcs) == 2
     assert "bundled" in arcs[0]["tip_detail"]
+
+
+def test_tooltips_name_a_province_or_state_once_when_it_is_the_place_itself():
+    view = apply_filters(load_atlas().located, Filters(YearWindow(1979, 1979)))
+    titles = {row["tip_title"] for row in arc_rows(view)}
+    assert "Hubei – Ohio" in titles
+    assert "Nanjing (Jiangsu) – St. Louis (Missouri)" in titles
+    assert "Hubei" in {row["tip_title"] for row in place_rows(view)}
