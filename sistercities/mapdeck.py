@@ -72,8 +72,9 @@ def arc_rows(view: pd.DataFrame, lang: str = "en") -> list[dict]:
                                               f"{year_label(year, lang)}")
         detail = details[relation, level, year]
         if ended:
-            since = "" if pd.isna(status_year) else int(status_year)
-            detail += f" · {t(f'status_{status}', lang)} {since}".rstrip()
+            since = (f"({t('tip_year_unknown', lang)})" if pd.isna(status_year)
+                     else int(status_year))
+            detail += f" · {t(f'status_{status}', lang)} {since}"
         rows.append({
             "source": source, "target": target,
             "colour": [*(ENDED_COLOUR if ended else LEVEL_COLOURS[level]),

@@ -50,8 +50,11 @@ def in_window(pairs: pd.DataFrame, window: YearWindow) -> np.ndarray:
 
 
 def ended_by(pairs: pd.DataFrame, end_year: int) -> np.ndarray:
+    """Ties ended or suspended by `end_year`. One whose end year no source gives counts as
+    ended in every view: the tables say "ended", and the map must not show it as active."""
     stopped = np.isin(pairs["status"].to_numpy(dtype=object), ["ended", "suspended"])
-    return stopped & (_years(pairs["status_year"]) <= end_year)
+    since = _years(pairs["status_year"])
+    return stopped & ((since <= end_year) | np.isnan(since))
 
 
 def per_year(pairs: pd.DataFrame, bounds: tuple[int, int]) -> pd.DataFrame:

@@ -79,3 +79,12 @@ def test_tooltips_name_a_province_or_state_once_when_it_is_the_place_itself():
     assert "Hubei – Ohio" in titles
     assert "Nanjing (Jiangsu) – St. Louis (Missouri)" in titles
     assert "Hubei" in {row["tip_title"] for row in place_rows(view)}
+
+
+def test_a_tie_ended_in_an_unknown_year_shows_as_ended_with_the_year_unknown():
+    located = load_atlas().located
+    stockton = located[located["place_us"].eq("Stockton") & located["place_cn"].eq("Foshan")]
+    assert stockton["status"].item() == "ended" and pd.isna(stockton["status_year"].item())
+    view = apply_filters(stockton, Filters(YearWindow(1979, 2024)))
+    assert view["ended"].tolist() == [True]
+    assert arc_rows(view)[0]["tip_detail"].endswith("· ended (year unknown)")
