@@ -53,7 +53,7 @@ def show(view: pd.DataFrame, start: int, end: int, scope_label: str | None, lang
          *, chart_pairs: pd.DataFrame | None = None, bounds: tuple[int, int] | None = None,
          events: pd.DataFrame | None = None) -> None:
     """An "Export this view" button that opens the export dialog. The chart is the screen's:
-    pass the page's every pair (`chart_pairs`), the data's `bounds` and `events`; without
+    pass the pairs it counts (`chart_pairs`), the data's `bounds` and `events`; without
     them it charts the view. The dialog's widgets are drawn only while it is open, so a
     slider move does not pay for them."""
     if st.button(t("export_title", lang), icon=":material/download:", key=key):

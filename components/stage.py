@@ -13,7 +13,13 @@ import streamlit as st
 
 from sistercities.charts import timeline_chart
 from sistercities.mapdeck import fit_pairs
-from sistercities.view import Filters, apply_filters, matches_search, unknown_year_count
+from sistercities.view import (
+    Filters,
+    apply_filters,
+    matches_search,
+    matching,
+    unknown_year_count,
+)
 from sistercities.view import kpis as kpi_figures
 
 from . import arc_map, chart, export_buttons, filters, keys, kpis
@@ -136,10 +142,11 @@ def show(scope: pd.DataFrame, scope_all: pd.DataFrame, unlocated: pd.DataFrame,
             st.caption(tr("search_matches", n=int(view["match"].sum()), total=len(view),
                           q=plain(search)))
         clicked = arc_map.show(view, start, end, camera(scope, map_height), map_height)
-        chart.show(timeline_chart(scope_all, bounds, (start, end), events, lang=lang()))
+        charted = matching(scope_all, chosen)
+        chart.show(timeline_chart(charted, bounds, (start, end), events, lang=lang()))
         notes(scope_all, unlocated, chosen)
         export_buttons.show(view, start, end, scope_label, lang(), key="export",
-                            chart_pairs=scope_all, bounds=bounds, events=events)
+                            chart_pairs=charted, bounds=bounds, events=events)
         if clicked:
             arc_map.open_drilldown(clicked, filters.view_params)
 

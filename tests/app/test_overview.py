@@ -107,3 +107,23 @@ def test_export_opens_a_dialog_with_every_file_of_the_view(monkeypatch, atlas):
     labels = {button.proto.label for button in at.get("download_button")}
     assert labels == {"Map PNG", "Map SVG", "Chart PNG", "Chart SVG", "Timeline GIF",
                       "Pairs CSV", "Pairs GeoJSON"}
+
+
+def chart_rows(at) -> pd.DataFrame:
+    """The timeline chart's per-year rows, as sent to the browser (Arrow)."""
+    import pyarrow as pa
+
+    dataset = at.get("vega_lite_chart")[0].proto.datasets[0]
+    return pa.ipc.open_stream(dataset.data.data).read_all().to_pandas()
+
+
+def test_the_chart_counts_the_pairs_the_level_filter_lets_through(atlas):
+    at = new_app(years=["1985", "2000"], level="city")
+    at.run()
+    assert not at.exception
+    rows = chart_rows(at)
+    shown = rows[rows["year"].between(1985, 2000)]["signed"].sum()
+    city = Filters(YearWindow(1985, 2000), levels=("city",))
+    assert shown == len(apply_filters(atlas.pairs, city)) > 0
+    every_level = apply_filters(atlas.pairs, Filters(YearWindow(1985, 2000)))
+    assert shown < len(every_level), "pairs of other levels are not counted"
