@@ -54,9 +54,9 @@ def show(view: pd.DataFrame, start: int, end: int, camera: pdk.ViewState | None,
          height: int = 560) -> dict | None:
     """Draw the map; return the clicked object's row (a dict, with its layer), if any."""
     deck = build_deck(view, camera, height=height, lang=lang())
+    legend(view)  # above the map: below it, it read as the chart's legend
     event = st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object",
                             key=keys.MAP, height=height, alt=describe(view, start, end))
-    legend(view)
     objects = (event or {}).get("selection", {}).get("objects", {}) if event else {}
     for layer in (PLACE_LAYER, ARC_LAYER):
         if objects.get(layer):

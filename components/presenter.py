@@ -44,6 +44,9 @@ h1 { font-size: 2.8rem !important; }
 .stApp [data-testid="stButtonGroup"] button[aria-checked="true"],
 .stApp button[kind="segmented_controlActive"] { background: #0072B2 !important; }
 .stApp button:disabled { opacity: .45; }
+.stApp [data-testid="stAlertContainer"] { background: #1B2A44 !important; }
+.stApp [data-testid="stTooltipIcon"] svg, .stApp [data-testid="stTooltipHoverTarget"] svg {
+  color: #C9D3DD !important; stroke: #C9D3DD !important; }
 </style>
 """
 
@@ -116,7 +119,7 @@ def show(bounds: tuple[int, int], page: str) -> None:
     if deck is None:
         decks = list_presentations()
         chosen = title.selectbox(tr("start_deck"), decks, index=None, key="pick_deck",
-                                 placeholder=tr("present_help"), label_visibility="collapsed")
+                                 placeholder=f"{tr('start_deck')}…", label_visibility="collapsed")
         if chosen:
             go_to(presentation(chosen).slides[0], 1, chosen, page)
         return

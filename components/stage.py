@@ -26,6 +26,12 @@ from . import arc_map, chart, export_buttons, filters, keys, kpis
 from .ui_text import lang, plain, tr
 
 SPEEDS = {"slow": 2.0, "normal": 1.0, "fast": 0.5}
+# The camera is fitted on the server, which does not know the window: to the map's width in
+# a 1400-pixel window, and in presenter mode to a 1920x1080 projector, the map's height such
+# that it ends above the screen's bottom. Wider than the world is tall enough to show, deck.gl
+# would repeat the world side by side (and the arcs with it).
+MAP_WIDTH = 1100
+PROJECTOR_MAP = (1800, 480)
 
 
 def _speed_label(speed: str) -> str:
@@ -103,11 +109,11 @@ def controls(bounds: tuple[int, int]) -> None:
                help=tr("fit_help"), key="fit")
 
 
-def camera(scope: pd.DataFrame, map_height: int) -> pdk.ViewState | None:
+def camera(scope: pd.DataFrame, map_height: int, map_width: int) -> pdk.ViewState | None:
     """The scope's fitted camera; "Fit to data" nudges it so deck.gl moves back to it."""
     if scope.empty:
         return None
-    fitted = fit_pairs(scope, map_height)
+    fitted = fit_pairs(scope, map_height, map_width)
     fitted.zoom += st.session_state.get(keys.FIT, 0) * 1e-6
     return fitted
 
@@ -121,8 +127,9 @@ def show(scope: pd.DataFrame, scope_all: pd.DataFrame, unlocated: pd.DataFrame,
     titles."""
     playing = st.session_state.get(keys.PLAYING, False)
     interval = SPEEDS.get(st.session_state.get(keys.SPEED) or "normal", 1.0)
+    map_width = MAP_WIDTH
     if filters.view()["present"]:
-        map_height = 680  # the map fills a projector
+        map_width, map_height = PROJECTOR_MAP
 
     @st.fragment(run_every=interval if playing else None)
     def stage() -> None:
@@ -141,9 +148,11 @@ def show(scope: pd.DataFrame, scope_all: pd.DataFrame, unlocated: pd.DataFrame,
         if search:
             st.caption(tr("search_matches", n=int(view["match"].sum()), total=len(view),
                           q=plain(search)))
-        clicked = arc_map.show(view, start, end, camera(scope, map_height), map_height)
+        clicked = arc_map.show(view, start, end, camera(scope, map_height, map_width),
+                               map_height)
         charted = matching(scope_all, chosen)
-        chart.show(timeline_chart(charted, bounds, (start, end), events, lang=lang()))
+        chart.show(timeline_chart(charted, bounds, (start, end), events, lang=lang(),
+                                  projector=filters.view()["present"]))
         notes(scope_all, unlocated, chosen)
         export_buttons.show(view, start, end, scope_label, lang(), key="export",
                             chart_pairs=charted, bounds=bounds, events=events)

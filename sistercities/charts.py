@@ -11,7 +11,18 @@ import pandas as pd
 from .i18n import t
 from .timeline import per_year
 
-SELECTED, OTHER, TOTAL = "#0072B2", "#C9D3DD", "#D55E00"
+# Not the map's level colours (blue city, orange province–state), so no one reads the bars
+# as city pairs or the line as provinces; the line is Okabe–Ito's reddish purple.
+SELECTED, OTHER, TOTAL = "#3F4E5E", "#CDD5DD", "#CC79A7"
+MILESTONE = "#555555"
+# Presenter mode's dark page: light selected bars, dim others, large light labels.
+PROJECTOR_BARS = {"selected": "#E3E9EF", "other": "#34445C", "milestone": "#9AA8BC"}
+PROJECTOR_CONFIG = {
+    "background": "#0B1526", "view": {"stroke": None},
+    "axis": {"labelColor": "#F5F7FA", "titleColor": "#F5F7FA", "gridColor": "#24344D",
+             "domainColor": "#6B7C99", "tickColor": "#6B7C99", "labelFontSize": 15,
+             "titleFontSize": 15},
+}
 VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
 
 
@@ -28,9 +39,13 @@ def _tip(field: str, kind: str, title: str) -> dict:
 
 def timeline_chart(pairs: pd.DataFrame, bounds: tuple[int, int], selected: tuple[int, int],
                    events: pd.DataFrame | None = None, height: int = 220,
-                   lang: str = "en") -> dict:
+                   lang: str = "en", projector: bool = False) -> dict:
     """Pairs signed per year (bars, the selected range in colour), the cumulative total
-    (line, right axis) and sourced milestones (dashed rules with their titles on hover)."""
+    (line, right axis) and sourced milestones (dashed rules with their titles on hover);
+    `projector` for presenter mode's dark page."""
+    chosen, others, milestone = ((PROJECTOR_BARS["selected"], PROJECTOR_BARS["other"],
+                                  PROJECTOR_BARS["milestone"]) if projector
+                                 else (SELECTED, OTHER, MILESTONE))
     counts = per_year(pairs, bounds)
     rows = [{"year": y, "signed": s, "total": n}
             for y, s, n in zip(*(counts[c].tolist() for c in ("year", "signed", "total")))]
@@ -44,7 +59,7 @@ def timeline_chart(pairs: pd.DataFrame, bounds: tuple[int, int], selected: tuple
             "y": {"field": "signed", "type": "quantitative", "title": t("chart_signed", lang),
                   "axis": {"tickMinStep": 1}},
             "color": {"condition": {"test": f"datum.year >= {start} && datum.year <= {end}",
-                                    "value": SELECTED}, "value": OTHER},
+                                    "value": chosen}, "value": others},
             "tooltip": [_tip("year", "ordinal", t("year", lang)),
                         _tip("signed", "quantitative", t("chart_tip_signed", lang)),
                         _tip("total", "quantitative", t("chart_tip_total", lang))],
@@ -68,10 +83,13 @@ def timeline_chart(pairs: pd.DataFrame, bounds: tuple[int, int], selected: tuple
                       for year in sorted(titles)]
         layers.append({
             "data": {"values": milestones},
-            "mark": {"type": "rule", "strokeDash": [4, 3], "color": "#555"},
+            "mark": {"type": "rule", "strokeDash": [4, 3], "color": milestone},
             "encoding": {"x": {"field": "year", "type": "ordinal"},
                          "tooltip": [_tip("year", "ordinal", t("year", lang)),
                                      _tip("milestone", "nominal", t("chart_milestone", lang))]},
         })
-    return {"$schema": VEGA_LITE_SCHEMA, "data": {"values": rows}, "layer": layers,
+    spec = {"$schema": VEGA_LITE_SCHEMA, "data": {"values": rows}, "layer": layers,
             "resolve": {"scale": {"y": "independent"}}, "height": height}
+    if projector:
+        spec["config"] = PROJECTOR_CONFIG
+    return spec

@@ -231,11 +231,12 @@ def basemap_layers() -> list[dict]:
     return [ocean, land, borders]
 
 
-def fit_pairs(pairs: pd.DataFrame, height: int = 560) -> pdk.ViewState:
-    """The camera that shows every end of these pairs."""
+def fit_pairs(pairs: pd.DataFrame, height: int = 560, width: int = 1100) -> pdk.ViewState:
+    """The camera that shows every end of these pairs in a map of this size."""
     ends = [pairs[c].to_numpy(dtype=float) for c in ("source_lon", "target_lon", "source_lat",
                                                       "target_lat")]
-    return fit_view(np.concatenate(ends[:2]), np.concatenate(ends[2:]), height=height)
+    return fit_view(np.concatenate(ends[:2]), np.concatenate(ends[2:]), width=width,
+                    height=height)
 
 
 class DeckJson:
