@@ -10,6 +10,7 @@ from sistercities.schema import PROVINCES, canonical_province, canonical_state
 
 from . import filters, frame, stage
 from .arc_map import PROVINCE_PAGE, STATE_PAGE
+from .tables import TABLE_ROW, source_column, worded
 from .ui_text import lang, plain, tr
 
 KINDS = {
@@ -114,9 +115,11 @@ def pairs_table(scope: pd.DataFrame, scope_all: pd.DataFrame, spec: dict) -> Non
                                                                  table["place_cn"]),
                              province=table["province_zh"])
     unknown = tr("unknown")
-    table = table.assign(
+    partner_place, partner = table[spec["partner_place"]], table[spec["partner"]]
+    table = worded(table).assign(
         here=table[spec["place"]],
-        partner=table[spec["partner_place"]] + ", " + table[spec["partner"]],
+        # "Ohio", not "Ohio, Ohio", when the partner is the state (or province) itself
+        partner=partner_place.where(partner_place.eq(partner), partner_place + ", " + partner),
         year_shown=table["year"].map(lambda y: unknown if pd.isna(y) else str(int(y))),
     ).sort_values(["year", "here"], na_position="last")
     st.dataframe(
@@ -126,8 +129,8 @@ def pairs_table(scope: pd.DataFrame, scope_all: pd.DataFrame, spec: dict) -> Non
             "here": tr("col_place"), "partner": tr("col_partner"), "level": tr("col_level"),
             "relation": tr("col_relation"), "year_shown": tr("col_year"), "status": tr("col_status"),
             "distance_km": st.column_config.NumberColumn(tr("col_distance"), format="%d"),
-            "source": st.column_config.LinkColumn(tr("col_source")), "notes": tr("col_notes"),
+            "source": source_column(tr("col_source")), "notes": tr("col_notes"),
         },
-        hide_index=True, width="stretch",
+        hide_index=True, width="stretch", height=TABLE_ROW * (min(len(table), 20) + 1) + 3,
     )
     st.caption(tr("pairs_caption", n=len(table)))

@@ -127,6 +127,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "cov_friendship": ("Friendship ties (not in the 284)", "友好交流关系（不计入284对）"),
     "col_decade": ("Decade", "年代"),
     "decade_unknown": ("year unknown", "年份不详"),
+    "decade_caption": ("All {n} documented pairs by decade signed, the {friendship} friendship "
+                       "ties included.", "全部 {n} 对按缔结年代统计，含 {friendship} 对友好交流关系。"),
     "col_total": ("Total", "合计"),
     "col_documented": ("Documented", "已记录"),
     "col_reported": ("Reported", "报告数"),

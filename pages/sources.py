@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from components import filters, frame
+from components.tables import source_column, worded
 from components.ui_text import plain, tr
 from sistercities.coverage import (
     REPORTED_SOURCE,
@@ -18,7 +19,6 @@ from sistercities.view import matches_search
 atlas = frame.setup("sources")
 pairs = atlas.pairs
 sister = int((pairs["relation"] == "sister").sum())
-link = st.column_config.LinkColumn
 
 st.title(tr("sources_title"))
 st.markdown(tr("coverage_line", sister=sister, total=REPORTED_TOTAL, friendship=len(pairs) - sister,
@@ -37,6 +37,7 @@ left.dataframe(levels[["what", "documented", "reported", "share"]], hide_index=T
 right.dataframe(decades, hide_index=True, width="stretch", column_config={
     "Decade": tr("col_decade"), "Province–state": tr("level_province-state"),
     "City": tr("level_city"), "Mixed": tr("level_mixed"), "Total": tr("col_total")})
+right.caption(tr("decade_caption", n=len(pairs), friendship=len(pairs) - sister))
 
 st.subheader(tr("every_pair"))
 search = filters.search_text()
@@ -48,18 +49,19 @@ columns = {"place_cn": tr("col_cn_place"), "place_cn_zh": "中文", "province": 
            "relation": tr("col_relation"), "year": tr("col_year"), "date": tr("col_date"),
            "status": tr("col_status"), "source": tr("col_source"),
            "source_title": tr("col_source_title"), "notes": tr("col_notes")}
-st.dataframe(table[list(columns)], hide_index=True, width="stretch",
-             column_config={**columns, "source": link(tr("col_source")),
+st.dataframe(worded(table[list(columns)]), hide_index=True, width="stretch",
+             column_config={**columns, "source": source_column(tr("col_source")),
                             "year": st.column_config.NumberColumn(tr("col_year"), format="%d")})
 
 undated = pairs[pairs["year"].isna()]
 with st.expander(tr("undated_list", n=len(undated))):
     st.dataframe(undated[["place_cn", "province", "place_us", "state", "source", "notes"]],
-                 hide_index=True, width="stretch", column_config={"source": link(tr("col_source"))})
+                 hide_index=True, width="stretch",
+                 column_config={"source": source_column(tr("col_source"))})
 ended = pairs[pairs["status"] != "active"]
 with st.expander(tr("ended_list", n=len(ended))):
-    st.dataframe(ended[["place_cn", "place_us", "state", "year", "status", "status_year", "notes"]],
-                 hide_index=True, width="stretch")
+    st.dataframe(worded(ended[["place_cn", "place_us", "state", "year", "status", "status_year",
+                               "notes"]]), hide_index=True, width="stretch")
 if atlas.issues:
     with st.expander(tr("data_issues", n=len(atlas.issues))):
         for issue in atlas.issues:

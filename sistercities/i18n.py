@@ -20,6 +20,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "ended": {"en": "Ended", "zh": "已终止"},
     "relation_sister": {"en": "Sister", "zh": "友好"},
     "relation_friendship": {"en": "Friendship", "zh": "友好交流"},
+    "status_active": {"en": "active", "zh": "有效"},
     "status_ended": {"en": "ended", "zh": "已终止"},
     "status_suspended": {"en": "suspended", "zh": "已暂停"},
     "tip_year_unknown": {"en": "year unknown", "zh": "年份不详"},

@@ -144,3 +144,14 @@ def test_the_page_list_links_carry_the_view():
     assert set(links) == {"总览", "中国省份", "美国各州", "来源与覆盖", "检查你的CSV"}
     assert all("years=1985&years=2005" in q and "level=city" in q and "lang=zh" in q
                for q in links.values())
+
+
+def test_the_pairs_table_words_its_codes_in_the_page_language_and_names_a_state_once():
+    at = open_page("pages/province.py", name="Guangdong", lang="zh")
+    assert not at.exception
+    table = at.dataframe[-1].value
+    assert set(table["level"]) <= {"友好省州", "友好城市", "省市混合"}
+    assert set(table["status"]) <= {"有效", "已终止", "已暂停"} and "已终止" in set(table["status"])
+    at = open_page("pages/state.py", name="Ohio")
+    partners = set(at.dataframe[-1].value["partner"])
+    assert "Hubei" in partners and "Hubei, Hubei" not in partners
