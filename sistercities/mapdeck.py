@@ -29,7 +29,7 @@ BASEMAP_URL = "/app/static/basemap/{}"
 ARC_LAYER, PLACE_LAYER = "arcs", "places"
 TOOLTIP = {
     "html": "<b>{tip_title}</b><br/>{tip_detail}<br/><span style='opacity:.75'>{tip_extra}</span>",
-    "style": {"fontFamily": "sans-serif", "fontSize": "13px", "maxWidth": "360px"},
+    "style": {"fontFamily": "sans-serif", "fontSize": "14px", "maxWidth": "360px"},
 }
 
 
@@ -40,6 +40,10 @@ def year_label(year, lang: str = "en") -> str:
 def _named(place: str, admin: str) -> str:
     """A place with its province or state, once when the place is the province or state."""
     return place if place == admin else f"{place} ({admin})"
+
+
+def _pairs_in_view(count: int, lang: str) -> str:
+    return t("tip_pairs_one", lang) if count == 1 else t("tip_pairs", lang, n=count)
 
 
 def _rounded_points(view: pd.DataFrame, lon: str, lat: str, digits: int = 4) -> list[list[float]]:
@@ -101,9 +105,9 @@ def place_rows(view: pd.DataFrame, lang: str = "en") -> list[dict]:
     for state, place, position in zip(view["state"].tolist(), view["place_us"].tolist(),
                                       _rounded_points(view, "target_lon", "target_lat")):
         _count(places, ("US", state, place), position, place, state)
-    pairs_text, open_text = template("tip_pairs", lang), template("tip_open", lang)
+    open_text = template("tip_open", lang)
     # Worded once per distinct count and per province/state: most places share them.
-    counts = {n: pairs_text.format(n=n) for n in {found["pairs"] for found in places.values()}}
+    counts = {n: _pairs_in_view(n, lang) for n in {found["pairs"] for found in places.values()}}
     opens = {a: open_text.format(admin=a) for a in {found["admin"] for found in places.values()}}
     rows = []
     for (country, admin, place), found in places.items():
@@ -183,7 +187,7 @@ def bundled_place_rows(view: pd.DataFrame, lang: str = "en") -> list[dict]:
             "country": country, "admin": grouped[admin], "place": grouped[admin],
             "position": [[round(x, 3), round(y, 3)] for x, y in zip(grouped["lon"], grouped["lat"])],
             "pairs": grouped["pairs"], "tip_title": shown,
-            "tip_detail": [t("tip_pairs", lang, n=n) for n in grouped["pairs"]],
+            "tip_detail": [_pairs_in_view(n, lang) for n in grouped["pairs"]],
             "tip_extra": [t("tip_open", lang, admin=a) for a in shown],
         }))
     return pd.concat(rows, ignore_index=True).to_dict("records")
