@@ -14,11 +14,9 @@ import streamlit as st
 from sistercities.charts import timeline_chart
 from sistercities.mapdeck import fit_pairs
 from sistercities.view import (
-    Filters,
     apply_filters,
     matches_search,
     matching,
-    unknown_year_count,
 )
 from sistercities.view import kpis as kpi_figures
 
@@ -153,7 +151,7 @@ def show(scope: pd.DataFrame, scope_all: pd.DataFrame, unlocated: pd.DataFrame,
         charted = matching(scope_all, chosen)
         chart.show(timeline_chart(charted, bounds, (start, end), events, lang=lang(),
                                   projector=filters.view()["present"]))
-        notes(scope_all, unlocated, chosen)
+        notes(charted, unlocated)
         export_buttons.show(view, start, end, scope_label, lang(), key="export",
                             chart_pairs=charted, bounds=bounds, events=events)
         if clicked:
@@ -162,8 +160,9 @@ def show(scope: pd.DataFrame, scope_all: pd.DataFrame, unlocated: pd.DataFrame,
     stage()
 
 
-def notes(scope_all: pd.DataFrame, unlocated: pd.DataFrame, chosen: Filters) -> None:
-    undated = unknown_year_count(scope_all, chosen)
+def notes(charted: pd.DataFrame, unlocated: pd.DataFrame) -> None:
+    """`charted`: the page's pairs through every filter but the years."""
+    undated = int(charted["year"].isna().sum())
     if undated:
         st.info(tr("undated_one") if undated == 1 else tr("undated", n=undated),
                 icon=":material/info:")

@@ -55,14 +55,10 @@ def apply_filters(pairs: pd.DataFrame, filters: Filters) -> pd.DataFrame:
 
 def matching(pairs: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """The pairs every filter but the years lets through, dated or not: what the timeline
-    chart counts, so its bars add up to the map's pairs for the same years."""
+    chart counts, so its bars add up to the map's pairs for the same years, and among them
+    those no year window can show, their year unknown."""
     mask = _other_filters(pairs, filters)
     return pairs if mask.all() else pairs[mask]
-
-
-def unknown_year_count(pairs: pd.DataFrame, filters: Filters) -> int:
-    """Pairs the other filters would show but that no year window can, their year unknown."""
-    return int((pairs["year"].isna().to_numpy() & _other_filters(pairs, filters)).sum())
 
 
 @dataclass(frozen=True)
