@@ -13,11 +13,7 @@ import streamlit as st
 
 from sistercities.charts import timeline_chart
 from sistercities.mapdeck import fit_pairs
-from sistercities.view import (
-    apply_filters,
-    matches_search,
-    matching,
-)
+from sistercities.view import apply_filters, matches_search, matching
 from sistercities.view import kpis as kpi_figures
 
 from . import arc_map, chart, export_buttons, filters, keys, kpis
@@ -25,9 +21,9 @@ from .ui_text import lang, plain, tr
 
 SPEEDS = {"slow": 2.0, "normal": 1.0, "fast": 0.5}
 # The camera is fitted on the server, which does not know the window: to the map's width in
-# a 1400-pixel window, and in presenter mode to a 1920x1080 projector, the map's height such
-# that it ends above the screen's bottom. Wider than the world is tall enough to show, deck.gl
-# would repeat the world side by side (and the arcs with it).
+# a 1400-pixel window, and in presenter mode to a 1920x1080 projector, with a height that ends
+# the map above the screen's bottom. Fitted to a narrower map, the projector's wider one would
+# show more than the whole world, the world and its arcs twice side by side.
 MAP_WIDTH = 1100
 PROJECTOR_MAP = (1800, 480)
 
@@ -125,8 +121,9 @@ def show(scope: pd.DataFrame, scope_all: pd.DataFrame, unlocated: pd.DataFrame,
     titles."""
     playing = st.session_state.get(keys.PLAYING, False)
     interval = SPEEDS.get(st.session_state.get(keys.SPEED) or "normal", 1.0)
+    present = filters.view()["present"]
     map_width = MAP_WIDTH
-    if filters.view()["present"]:
+    if present:
         map_width, map_height = PROJECTOR_MAP
 
     @st.fragment(run_every=interval if playing else None)
@@ -150,7 +147,7 @@ def show(scope: pd.DataFrame, scope_all: pd.DataFrame, unlocated: pd.DataFrame,
                                map_height)
         charted = matching(scope_all, chosen)
         chart.show(timeline_chart(charted, bounds, (start, end), events, lang=lang(),
-                                  projector=filters.view()["present"]))
+                                  projector=present))
         notes(charted, unlocated)
         export_buttons.show(view, start, end, scope_label, lang(), key="export",
                             chart_pairs=charted, bounds=bounds, events=events)
