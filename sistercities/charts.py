@@ -15,8 +15,8 @@ from .timeline import per_year
 # as city pairs or the line as provinces; the line is Okabe–Ito's reddish purple.
 SELECTED, OTHER, TOTAL = "#3F4E5E", "#CDD5DD", "#CC79A7"
 MILESTONE = "#555555"
-# Presenter mode's dark page: light selected bars, dim others, large light labels.
-PROJECTOR_BARS = {"selected": "#E3E9EF", "other": "#34445C", "milestone": "#9AA8BC"}
+# Presenter mode's dark page: light selected bars, dim others (and milestones), large labels.
+PROJECTOR_COLOURS = ("#E3E9EF", "#34445C", "#9AA8BC")
 PROJECTOR_CONFIG = {
     "background": "#0B1526", "view": {"stroke": None},
     "axis": {"labelColor": "#F5F7FA", "titleColor": "#F5F7FA", "gridColor": "#24344D",
@@ -43,9 +43,7 @@ def timeline_chart(pairs: pd.DataFrame, bounds: tuple[int, int], selected: tuple
     """Pairs signed per year (bars, the selected range in colour), the cumulative total
     (line, right axis) and sourced milestones (dashed rules with their titles on hover);
     `projector` for presenter mode's dark page."""
-    chosen, others, milestone = ((PROJECTOR_BARS["selected"], PROJECTOR_BARS["other"],
-                                  PROJECTOR_BARS["milestone"]) if projector
-                                 else (SELECTED, OTHER, MILESTONE))
+    chosen, others, milestone = PROJECTOR_COLOURS if projector else (SELECTED, OTHER, MILESTONE)
     counts = per_year(pairs, bounds)
     rows = [{"year": y, "signed": s, "total": n}
             for y, s, n in zip(*(counts[c].tolist() for c in ("year", "signed", "total")))]

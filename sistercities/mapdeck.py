@@ -105,10 +105,9 @@ def place_rows(view: pd.DataFrame, lang: str = "en") -> list[dict]:
     for state, place, position in zip(view["state"].tolist(), view["place_us"].tolist(),
                                       _rounded_points(view, "target_lon", "target_lat")):
         _count(places, ("US", state, place), position, place, state)
-    open_text = template("tip_open", lang)
     # Worded once per distinct count and per province/state: most places share them.
     counts = {n: _pairs_in_view(n, lang) for n in {found["pairs"] for found in places.values()}}
-    opens = {a: open_text.format(admin=a) for a in {found["admin"] for found in places.values()}}
+    opens = {a: t("tip_open", lang, admin=a) for a in {found["admin"] for found in places.values()}}
     rows = []
     for (country, admin, place), found in places.items():
         shown_place, shown_admin, pairs = found["place"], found["admin"], found["pairs"]
