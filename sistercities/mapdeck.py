@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pydeck as pdk
 
-from .geometry import inverse_mercator_y, mercator_y, wrap_lon
+from .geometry import PACIFIC_SHIFT, inverse_mercator_y, mercator_y, wrap_lon
 from .i18n import place_names, t, template
 
 # Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
@@ -27,6 +27,13 @@ LAND = (244, 241, 234)
 BORDER = (170, 164, 152)
 BASEMAP_URL = "/app/static/basemap/{}"
 ARC_LAYER, PLACE_LAYER = "arcs", "places"
+# No world copies (MapView repeat): on a projector-wide canvas they drew the arcs twice east of
+# 180°. deck.gl keeps the camera's longitude in [-180, 180], so the map draws one world west
+# of the Pacific frame (China near -250°, the US at its own longitudes) and the basemap twice.
+DECK_LON_SHIFT = -PACIFIC_SHIFT
+WEST_COPY = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, DECK_LON_SHIFT, 0, 0, 1]
+# The basemap spans two worlds: zoomed out no further, even a projector's map stays inside it.
+MIN_ZOOM = 1.0
 TOOLTIP = {
     "html": "<b>{tip_title}</b><br/>{tip_detail}<br/><span style='opacity:.75'>{tip_extra}</span>",
     "style": {"fontFamily": "sans-serif", "fontSize": "14px", "maxWidth": "360px"},
@@ -47,7 +54,8 @@ def _pairs_in_view(count: int, lang: str) -> str:
 
 
 def _rounded_points(view: pd.DataFrame, lon: str, lat: str, digits: int = 4) -> list[list[float]]:
-    points = np.column_stack((view[lon].to_numpy(dtype=float), view[lat].to_numpy(dtype=float)))
+    points = np.column_stack((view[lon].to_numpy(dtype=float) + DECK_LON_SHIFT,
+                              view[lat].to_numpy(dtype=float)))
     return points.round(digits).tolist()
 
 
@@ -161,8 +169,8 @@ def bundled_arc_rows(view: pd.DataFrame, lang: str = "en") -> list[dict]:
     bundled = bundle(view)
     province = bundled["province_zh"] if lang == "zh" else bundled["province"]
     return pd.DataFrame({
-        "source": [[round(x, 3), round(y, 3)] for x, y in zip(bundled["source_lon"], bundled["source_lat"])],
-        "target": [[round(x, 3), round(y, 3)] for x, y in zip(bundled["target_lon"], bundled["target_lat"])],
+        "source": _rounded_points(bundled, "source_lon", "source_lat", 3),
+        "target": _rounded_points(bundled, "target_lon", "target_lat", 3),
         "colour": [list(ENDED_COLOUR if ended else LEVEL_COLOURS[level]) + [ARC_ALPHA]
                    for level, ended in zip(bundled["level"], bundled["ended"])],
         "width": [round(1 + 1.5 * math.log2(n), 2) for n in bundled["pairs"]],
@@ -184,7 +192,7 @@ def bundled_place_rows(view: pd.DataFrame, lang: str = "en") -> list[dict]:
         shown = grouped["zh"] if lang == "zh" else grouped[admin]
         rows.append(pd.DataFrame({
             "country": country, "admin": grouped[admin], "place": grouped[admin],
-            "position": [[round(x, 3), round(y, 3)] for x, y in zip(grouped["lon"], grouped["lat"])],
+            "position": _rounded_points(grouped, "lon", "lat", 3),
             "pairs": grouped["pairs"], "tip_title": shown,
             "tip_detail": [_pairs_in_view(n, lang) for n in grouped["pairs"]],
             "tip_extra": [t("tip_open", lang, admin=a) for a in shown],
@@ -208,7 +216,7 @@ def fit_view(lons, lats, width: int = 1100, height: int = 560,
     centre_lat = float(inverse_mercator_y((top + bottom) / 2))
     centre_lon = wrap_lon((east + west) / 2)
     return pdk.ViewState(longitude=round(centre_lon, 3), latitude=round(centre_lat, 3),
-                         zoom=round(max(min(zoom, 9.0), 0.5), 2), pitch=0, bearing=0)
+                         zoom=round(max(min(zoom, 9.0), MIN_ZOOM), 2), pitch=0, bearing=0)
 
 
 def _layer(kind: str, layer_id: str, **props) -> dict:
@@ -217,8 +225,9 @@ def _layer(kind: str, layer_id: str, **props) -> dict:
 
 
 def basemap_layers() -> list[dict]:
-    ocean = _layer("PolygonLayer", "ocean", data=[{"polygon": [[-180, -89], [180, -89],
-                   [180, 89], [-180, 89]]}], getPolygon="@@=polygon", getFillColor=list(OCEAN),
+    # Sea well past the land's two worlds, so a map panned far shows sea, not the page.
+    ocean = _layer("PolygonLayer", "ocean", data=[{"polygon": [[-900, -89], [540, -89],
+                   [540, 89], [-900, 89]]}], getPolygon="@@=polygon", getFillColor=list(OCEAN),
                    stroked=False, pickable=False)
     # Country outlines are not stroked: their rings cut at ±180° would draw stray lines.
     land = _layer("GeoJsonLayer", "countries", data=BASEMAP_URL.format("countries.geojson"),
@@ -231,7 +240,9 @@ def basemap_layers() -> list[dict]:
                      getSourcePosition="@@=s", getTargetPosition="@@=t",
                      getSourceColor=[*BORDER, 150], getTargetColor=[*BORDER, 150], getHeight=0,
                      numSegments=2, getWidth=0.6, widthMinPixels=0.4, pickable=False)
-    return [ocean, land, borders]
+    west = [{**layer, "id": f"{layer['id']}-west", "modelMatrix": WEST_COPY}
+            for layer in (land, borders)]
+    return [ocean, land, west[0], borders, west[1]]
 
 
 def fit_pairs(pairs: pd.DataFrame, height: int = 560, width: int = 1100) -> pdk.ViewState:
@@ -279,11 +290,11 @@ def build_deck(view: pd.DataFrame, view_state: pdk.ViewState | None = None,
                          getLineColor=[255, 255, 255], stroked=True, lineWidthMinPixels=1,
                          pickable=True, autoHighlight=True)
     camera = {"longitude": view_state.longitude, "latitude": view_state.latitude,
-              "zoom": view_state.zoom, "pitch": 0, "bearing": 0}
+              "zoom": view_state.zoom, "minZoom": MIN_ZOOM, "pitch": 0, "bearing": 0}
     return DeckJson({
         "initialViewState": camera,
         "layers": [*basemap_layers(), arc_layer, place_layer],
-        "views": [{"@@type": "MapView", "controller": True, "repeat": True}],
+        "views": [{"@@type": "MapView", "controller": True, "repeat": False}],
         # pydeck's "no style chosen" value: with null, Streamlit's frontend would fetch Carto's
         # online basemap instead of drawing only our layers.
         "mapStyle": "__MAP_STYLE__",

@@ -1,10 +1,18 @@
-"""Presenter mode in Chromium: arrow keys step through slides, but not while the slider has focus."""
+"""Presenter mode in Chromium: arrow keys step through slides (not while the slider has focus),
+and the projector-wide map."""
 
+import io
 import re
 
+import numpy as np
 import pytest
+from PIL import Image
+
+from tests.app.helpers import deck, new_app
+from tests.browser.mapview import Viewport
 
 pytestmark = pytest.mark.browser
+MAP = "[data-testid='stDeckGlJsonChart']"
 
 
 def slide_in_url(page) -> int:
@@ -38,3 +46,31 @@ def test_arrow_keys_step_through_slides_without_fighting_a_focused_slider(server
     page.keyboard.press("ArrowLeft")
     page.wait_for_function("() => location.href.includes('slide=3')", timeout=30_000)
     assert page.left_the_machine == []
+
+
+def test_arcs_look_the_same_either_side_of_the_180th_meridian_on_a_projector(chromium, server):
+    """World copies once drew every arc twice east of 180° on a projector-wide map: a seam,
+    darker to the east. Pixel columns a few pixels either side of 180° must match as well as
+    columns either side of any other meridian."""
+    context = chromium.new_context(viewport={"width": 1920, "height": 1080})
+    page = context.new_page()
+    page.goto(f"{server}/?present=1&deck=tour&slide=3")  # province–state arcs, no playback
+    page.wait_for_selector(f"{MAP} canvas", timeout=60_000)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(3000)
+    image = np.asarray(Image.open(io.BytesIO(page.locator(MAP).screenshot())).convert("RGB"))
+    context.close()
+    at = new_app(present="1", deck="tour", slide="3")
+    at.run()
+    camera = deck(at)["initialViewState"]
+    viewport = Viewport(camera["longitude"], camera["latitude"], camera["zoom"], image.shape[1],
+                        image.shape[0])
+
+    def east_minus_west(lon: float) -> float:
+        x = round(viewport.pixel(lon, camera["latitude"])[0])
+        columns = image[:, [x - 3, x + 3]].astype(int).sum(axis=2)
+        return float((columns[:, 1] - columns[:, 0]).mean())
+
+    controls = [east_minus_west(lon) for lon in (160, 170, 190, 200)]
+    assert all(abs(c) < 5 for c in controls), f"arcs differ across ordinary meridians: {controls}"
+    assert east_minus_west(180) > -5, f"arcs darker east of 180°: {east_minus_west(180):.1f}"
