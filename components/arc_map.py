@@ -24,6 +24,35 @@ from . import keys
 from .ui_text import lang, tr
 
 PROVINCE_PAGE, STATE_PAGE = "pages/province.py", "pages/state.py"
+# deck.gl puts a tooltip's corner at the pointer, so near the map's right or bottom edge the
+# map cut it off. This flips such a tooltip to the pointer's other side (CSS `translate` adds
+# to the position deck.gl writes in `transform`). Constant code: no data goes into it.
+KEEP_TOOLTIPS_INSIDE = """<script>
+(() => {
+  if (window.atlasKeepsTooltipsInside) return;
+  window.atlasKeepsTooltipsInside = true;
+  const GAP = 12;
+  function keepInside(tip) {
+    const map = tip.closest("[data-testid='stDeckGlJsonChart']");
+    if (!map || tip.style.display === "none") return;
+    const shift = tip.dataset.shift || "0 0";
+    const [shiftX, shiftY] = shift.split(" ").map(Number);
+    const box = tip.getBoundingClientRect(), bounds = map.getBoundingClientRect();
+    const atPointerX = box.left - shiftX, atPointerY = box.top - shiftY;
+    const x = atPointerX + box.width > bounds.right ? -box.width - GAP : 0;
+    const y = atPointerY + box.height > bounds.bottom ? -box.height - GAP : 0;
+    if (`${x} ${y}` !== shift) {
+      tip.dataset.shift = `${x} ${y}`;
+      tip.style.translate = `${x}px ${y}px`;
+    }
+  }
+  new MutationObserver(records => {
+    for (const record of records) {
+      if (record.target.classList?.contains("deck-tooltip")) keepInside(record.target);
+    }
+  }).observe(document.body, {attributes: true, attributeFilter: ["style"], subtree: true});
+})();
+</script>"""
 
 
 def legend(view: pd.DataFrame) -> None:
@@ -40,8 +69,8 @@ def legend(view: pd.DataFrame) -> None:
     if is_bundled(view):
         note = tr("bundled", pairs=len(view), arcs=bundle_count(view), limit=BUNDLE_ABOVE)
         hint = f"<b>{html.escape(note)}</b>"
-    st.markdown(f"<div aria-label='Map legend' style='font-size:.9rem'>{swatches}{hint}</div>",
-                unsafe_allow_html=True)
+    st.html(f"<div aria-label='Map legend' style='font-size:.9rem;margin-bottom:-1rem'>{swatches}{hint}</div>"
+            f"{KEEP_TOOLTIPS_INSIDE}", unsafe_allow_javascript=True)
 
 
 def describe(view: pd.DataFrame, start: int, end: int) -> str:

@@ -113,3 +113,34 @@ def test_province_and_state_borders_are_drawn(server, offline_page):
         darker += darkest < sum(LAND) - 24
     assert seen > 50, f"only {seen} border midpoints in view"
     assert darker / seen > 0.8, f"{darker} of {seen} border midpoints are drawn"
+
+
+def test_a_tooltip_at_the_maps_right_edge_stays_inside_the_map(server, offline_page, artifacts):
+    """deck.gl opens a tooltip to the right of the pointer; the map used to cut off the
+    tooltip of its eastmost place. It must open to the left, whole."""
+    page = offline_page
+    at = new_app()
+    at.run()
+    spec = deck(at)
+    places = next(layer for layer in spec["layers"] if layer["id"] == "places")["data"]
+    eastmost = max(places, key=lambda place: place["position"][0])
+    page.goto(server + "/")
+    page.wait_for_selector(f"{MAP} canvas", timeout=60_000)
+    page.wait_for_load_state("networkidle")
+    chart = page.locator(MAP)
+    chart.scroll_into_view_if_needed()
+    page.wait_for_timeout(1500)
+    box = chart.bounding_box()
+    view = spec["initialViewState"]
+    viewport = Viewport(view["longitude"], view["latitude"], view["zoom"], box["width"], box["height"])
+    x, y = viewport.pixel(*eastmost["position"])
+    assert box["width"] - x < 150, "the eastmost place sits near the right edge"
+    page.mouse.move(box["x"] + x, box["y"] + y)
+    tooltip = page.locator(".deck-tooltip")
+    tooltip.wait_for(state="visible", timeout=10_000)
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(artifacts / "tooltip-right-edge.png"))
+    assert eastmost["tip_title"] in tooltip.inner_text()
+    tip = tooltip.bounding_box()
+    assert box["x"] <= tip["x"] and tip["x"] + tip["width"] <= box["x"] + box["width"], (tip, box)
+    assert box["y"] <= tip["y"] and tip["y"] + tip["height"] <= box["y"] + box["height"], (tip, box)
