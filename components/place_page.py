@@ -69,10 +69,19 @@ def show(kind: str) -> None:
 
 
 def summary(scope_all: pd.DataFrame, spec: dict) -> str:
-    levels = scope_all["level"].value_counts()
-    return tr("summary", n=len(scope_all), partners=scope_all[spec["partner"]].nunique(),
-              partner_noun=tr(spec["partner_noun"]), ps=levels.get("province-state", 0),
-              city=levels.get("city", 0), mixed=levels.get("mixed", 0))
+    """Every pair of the place, whatever the filters: the figures above the map count only
+    the dated pairs in view, so the undated ones are named here."""
+    partners = scope_all[spec["partner"]].nunique()
+    noun = tr(spec["partner_noun"] + ("_one" if partners == 1 else ""))
+    levels = tr("summary_level_separator").join(
+        tr("summary_level", n=count, level=tr(f"level_{level}").lower())
+        for level, count in scope_all["level"].value_counts().items())
+    text = tr("summary_one" if len(scope_all) == 1 else "summary", n=len(scope_all),
+              partners=partners, partner_noun=noun, levels=levels)
+    undated = int(scope_all["year"].isna().sum())
+    if not undated:
+        return text
+    return text + tr("summary_undated_one" if undated == 1 else "summary_undated", n=undated)
 
 
 def picker(kind: str, names: list[str], current: str | None) -> None:

@@ -27,8 +27,12 @@ def test_every_province_page_shows_its_partners_and_links_to_them(province):
     assert not at.exception
     assert at.title[0].value.startswith(province)
     pairs = ATLAS.pairs[ATLAS.pairs["province"] == province]
-    assert at.caption[0].value.startswith(f"{len(pairs)} documented pairs with "
-                                          f"{pairs['state'].nunique()} US state")
+    caption = at.caption[0].value
+    assert caption.startswith(f"All years: {len(pairs)} documented pair")
+    assert f" with {pairs['state'].nunique()} US state" in caption
+    undated = int(pairs["year"].isna().sum())
+    said = {0: None, 1: "1 has no known year"}.get(undated, f"{undated} of them have no known year")
+    assert said in caption if said else "no known year" not in caption, caption
     assert {n.replace("%20", " ") for n in link_names(at)} == set(pairs["state"])
     located = ATLAS.located[ATLAS.located["province"] == province]
     assert metrics(at)["Pairs shown"] == located["year"].notna().sum()
@@ -40,8 +44,8 @@ def test_every_state_page_shows_its_partners_and_links_to_them(state):
     assert not at.exception
     assert at.title[0].value == state
     pairs = ATLAS.pairs[ATLAS.pairs["state"] == state]
-    assert at.caption[0].value.startswith(f"{len(pairs)} documented pairs with "
-                                          f"{pairs['province'].nunique()} Chinese province")
+    assert at.caption[0].value.startswith(f"All years: {len(pairs)} documented pair")
+    assert f" with {pairs['province'].nunique()} Chinese province" in at.caption[0].value
     assert {n.replace("%20", " ") for n in link_names(at)} == set(pairs["province"])
 
 
@@ -128,7 +132,7 @@ def test_invalid_url_values_are_ignored_not_fatal():
 def test_chinese_interface_from_the_url():
     at = open_page("pages/province.py", name="Jiangsu", lang="zh")
     assert not at.exception
-    assert at.caption[0].value.startswith("已记录")
+    assert at.caption[0].value.startswith("全部年份：已记录")
     assert "显示的关系" in metrics(at)
     at = new_app(lang="zh")
     at.run()
