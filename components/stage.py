@@ -21,10 +21,10 @@ from .ui_text import lang, plain, tr
 
 SPEEDS = {"slow": 2.0, "normal": 1.0, "fast": 0.5}
 # The camera is fitted on the server, which does not know the window: to the map's width in
-# a 1400-pixel window, and in presenter mode to a 1920x1080 projector, with a height that ends
-# the map above the screen's bottom. Fitted to a narrower map, the projector's wider one would
-# show more than the whole world, the world and its arcs twice side by side.
-MAP_WIDTH = 1100
+# a 1400-pixel window with the sidebar open (940 px; a wider window shows more around it), and
+# in presenter mode to a 1920x1080 projector, with a height that ends the map above the
+# screen's bottom.
+MAP_WIDTH = 940
 PROJECTOR_MAP = (1800, 480)
 
 
