@@ -26,7 +26,7 @@ from .charts import timeline_chart
 from .coverage import dataset_version
 from .geometry import PACIFIC_SHIFT, arc_polyline, mercator_y, split_at_antimeridian
 from .i18n import place_names, t
-from .mapdeck import BORDER, ENDED_COLOUR, LAND, LEVEL_COLOURS, OCEAN, fit_view, place_rows
+from .mapdeck import BORDER, ENDED_COLOUR, LAND, LEVEL_COLOURS, OCEAN, fit_view
 from .schema import FIRST_YEAR, PROVINCES
 from .timeline import ended_by
 
@@ -243,6 +243,14 @@ def _arc_features(view: pd.DataFrame, frame: Frame) -> list[dict]:
     return features
 
 
+def place_points(view: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """One point per place at either end of the pairs in view, in the Pacific frame."""
+    ends = np.unique(np.concatenate([
+        view[["source_lon", "source_lat"]].to_numpy(dtype=float),
+        view[["target_lon", "target_lat"]].to_numpy(dtype=float)]), axis=0)
+    return ends[:, 0], ends[:, 1]
+
+
 def map_spec(view: pd.DataFrame, start: int, end: int, scope_label: str | None = None,
              lang: str = "en", transparent: bool = False, size: tuple[int, int] = MAP_SIZE,
              arcs: bool = True, frame: Frame | None = None, pairs_in_caption: int | None = None,
@@ -269,8 +277,7 @@ def map_spec(view: pd.DataFrame, start: int, end: int, scope_label: str | None =
                                      strokeOpacity=ARC_OPACITY, strokeCap="round")
                       .encode(stroke=alt.Stroke("properties.colour:N", scale=None))
                       .project(type="identity", scale=1, translate=[0, 0]))
-        places = place_rows(view, lang)
-        x, y = frame.project([p["position"][0] for p in places], [p["position"][1] for p in places])
+        x, y = frame.project(*place_points(view))
         dots = pd.DataFrame({"x": x.round(2), "y": y.round(2)})
         layers.append(alt.Chart(dots).mark_circle(
             size=(5.5 * u) ** 2, color="#282828", opacity=0.9, stroke=WHITE, strokeWidth=1 * u)

@@ -216,7 +216,7 @@ def fit_view(lons, lats, width: int = 1100, height: int = 560,
     centre_lat = float(inverse_mercator_y((top + bottom) / 2))
     centre_lon = wrap_lon((east + west) / 2)
     return pdk.ViewState(longitude=round(centre_lon, 3), latitude=round(centre_lat, 3),
-                         zoom=round(max(min(zoom, 9.0), MIN_ZOOM), 2), pitch=0, bearing=0)
+                         zoom=round(max(min(zoom, 9.0), 0.5), 2), pitch=0, bearing=0)
 
 
 def _layer(kind: str, layer_id: str, **props) -> dict:
@@ -290,7 +290,8 @@ def build_deck(view: pd.DataFrame, view_state: pdk.ViewState | None = None,
                          getLineColor=[255, 255, 255], stroked=True, lineWidthMinPixels=1,
                          pickable=True, autoHighlight=True)
     camera = {"longitude": view_state.longitude, "latitude": view_state.latitude,
-              "zoom": view_state.zoom, "minZoom": MIN_ZOOM, "pitch": 0, "bearing": 0}
+              "zoom": max(view_state.zoom, MIN_ZOOM), "minZoom": MIN_ZOOM, "pitch": 0,
+              "bearing": 0}
     return DeckJson({
         "initialViewState": camera,
         "layers": [*basemap_layers(), arc_layer, place_layer],

@@ -235,3 +235,18 @@ def test_cli_errors_are_messages_with_a_nonzero_exit(args, message, tmp_path, ca
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
+
+
+def test_the_map_image_has_a_dot_on_every_place_inside_the_map(view):
+    """The dots are placed in the export's own (Pacific) frame, whatever frame the screen's
+    deck uses: each distinct end of a pair in view is one dot within the map box."""
+    spec = export.map_spec(view, 1979, 2024, size=SMALL)
+    layout = export.Layout(*SMALL)
+    circles = [layer for layer in spec["layer"] if layer.get("mark", {}).get("type") == "circle"]
+    assert len(circles) == 1
+    dots = spec["datasets"][circles[0]["data"]["name"]]
+    places = {(lon, lat) for lon, lat in zip(view["source_lon"], view["source_lat"])}
+    places |= {(lon, lat) for lon, lat in zip(view["target_lon"], view["target_lat"])}
+    assert len(dots) == len(places) > 100
+    assert all(0 <= dot["x"] <= layout.width for dot in dots)
+    assert all(layout.map_top <= dot["y"] <= layout.map_bottom for dot in dots)
