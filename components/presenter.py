@@ -16,10 +16,11 @@ from sistercities.presentations import (
     Slide,
     list_presentations,
     load_presentation,
+    titled,
 )
 
 from . import filters, keys
-from .ui_text import plain, tr
+from .ui_text import lang, plain, tr
 
 PAGE_FILES = {"overview": "pages/overview.py", "province": "pages/province.py",
               "state": "pages/state.py", "sources": "pages/sources.py"}
@@ -124,11 +125,12 @@ def show(bounds: tuple[int, int], page: str) -> None:
             go_to(presentation(chosen).slides[0], 1, chosen, page)
         return
     number = min(max(view["slide"], 1), len(deck.slides))
-    title.markdown(f"**{plain(deck.title)}** · {number} / {len(deck.slides)} · "
-                   f"{plain(deck.slides[number - 1].title)}")
-    back.button(tr("previous"), icon=":material/arrow_back:", shortcut="Left",
+    title.markdown(f"**{plain(titled(deck, lang()))}** · {number} / {len(deck.slides)} · "
+                   f"{plain(titled(deck.slides[number - 1], lang()))}")
+    # No arrow icons: the buttons already show their shortcut keys, ← and →.
+    back.button(tr("previous"), shortcut="Left",
                 disabled=number == 1, key="slide_back", width="stretch",
                 on_click=_request_slide, args=(number - 1,))
-    forward.button(tr("next"), icon=":material/arrow_forward:", shortcut="Right",
+    forward.button(tr("next"), shortcut="Right",
                    disabled=number == len(deck.slides), key="slide_next", width="stretch",
                    on_click=_request_slide, args=(number + 1,))

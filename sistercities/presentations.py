@@ -20,6 +20,7 @@ class Slide:
     name: str = ""  # the province or state, for those pages
     params: tuple[tuple[str, tuple[str, ...]], ...] = ()  # the view, as URL values
     play: bool = False  # start the timeline when the slide opens
+    title_zh: str = ""  # shown in the Chinese interface; the English title if empty
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Presentation:
     name: str
     title: str
     slides: tuple[Slide, ...]
+    title_zh: str = ""
 
 
 def _slide(raw: dict, where: str) -> Slide:
@@ -37,7 +39,7 @@ def _slide(raw: dict, where: str) -> Slide:
         raise DatasetError(f"{where}: page {page!r} is not one of {', '.join(PAGES)}")
     if page in ("province", "state") and not raw.get("name"):
         raise DatasetError(f"{where}: a {page} slide needs the {page}'s name")
-    unknown = set(raw) - {"title", "page", "name", "play", *VIEW_KEYS}
+    unknown = set(raw) - {"title", "title_zh", "page", "name", "play", *VIEW_KEYS}
     if unknown:
         raise DatasetError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
     params = []
@@ -46,7 +48,7 @@ def _slide(raw: dict, where: str) -> Slide:
             values = raw[key] if isinstance(raw[key], list) else [raw[key]]
             params.append((key, tuple(str(v) for v in values)))
     return Slide(raw["title"].strip(), page, str(raw.get("name", "")), tuple(params),
-                 bool(raw.get("play", False)))
+                 bool(raw.get("play", False)), str(raw.get("title_zh", "")).strip())
 
 
 def load_presentation(path: Path) -> Presentation:
@@ -59,7 +61,13 @@ def load_presentation(path: Path) -> Presentation:
         raise DatasetError(f"{Path(path).name}: needs at least one [[slides]] table")
     return Presentation(Path(path).stem, str(raw.get("title", Path(path).stem)),
                         tuple(_slide(s, f"{Path(path).name} slide {n}")
-                              for n, s in enumerate(slides, start=1)))
+                              for n, s in enumerate(slides, start=1)),
+                        str(raw.get("title_zh", "")).strip())
+
+
+def titled(item: Slide | Presentation, lang: str) -> str:
+    """The slide's or presentation's title in the interface's language."""
+    return item.title_zh if lang == "zh" and item.title_zh else item.title
 
 
 def list_presentations(folder: Path = PRESENTATIONS_DIR) -> list[str]:

@@ -4,7 +4,12 @@ import pytest
 
 from sistercities.atlas import load_atlas
 from sistercities.dataset import DatasetError
-from sistercities.presentations import PRESENTATIONS_DIR, list_presentations, load_presentation
+from sistercities.presentations import (
+    PRESENTATIONS_DIR,
+    list_presentations,
+    load_presentation,
+    titled,
+)
 from tests.app.helpers import metrics, new_app
 
 ATLAS = load_atlas()
@@ -44,6 +49,24 @@ def test_a_slide_link_opens_that_slides_view():
     first = ATLAS.located[ATLAS.located["year"] == 1979]
     assert metrics(at)["Pairs shown"] == len(first)
     assert any("1 / 6" in m.value for m in at.markdown)
+
+
+def test_the_chinese_interface_shows_the_slides_chinese_title():
+    tour = load_presentation(PRESENTATIONS_DIR / "tour.toml")
+    assert all(slide.title_zh for slide in tour.slides), "the bundled tour has every title in zh"
+    at = new_app(present="1", deck="tour", slide="3", lang="zh")
+    at.run()
+    assert not at.exception
+    header = next(m.value for m in at.markdown if "3 / 6" in m.value)
+    assert titled(tour, "zh") in header and titled(tour.slides[2], "zh") in header
+    assert tour.slides[2].title not in header
+
+
+def test_a_slide_without_a_chinese_title_keeps_its_english_one(tmp_path):
+    path = tmp_path / "deck.toml"
+    path.write_text("title = 'Deck'\n[[slides]]\ntitle = 'Only English'\n", encoding="utf-8")
+    deck = load_presentation(path)
+    assert titled(deck.slides[0], "zh") == "Only English" and titled(deck, "zh") == "Deck"
 
 
 def test_next_goes_to_the_following_slide_and_its_page():
