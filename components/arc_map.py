@@ -80,9 +80,9 @@ def describe(view: pd.DataFrame, start: int, end: int) -> str:
 
 
 def show(view: pd.DataFrame, start: int, end: int, camera: pdk.ViewState | None,
-         height: int = 560) -> dict | None:
+         height: int = 560, scroll_zoom: bool = True) -> dict | None:
     """Draw the map; return the clicked object's row (a dict, with its layer), if any."""
-    deck = build_deck(view, camera, height=height, lang=lang())
+    deck = build_deck(view, camera, height=height, lang=lang(), scroll_zoom=scroll_zoom)
     legend(view)  # above the map: below it, it read as the chart's legend
     event = st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object",
                             key=keys.MAP, height=height, alt=describe(view, start, end))

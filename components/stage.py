@@ -143,8 +143,10 @@ def show(scope: pd.DataFrame, scope_all: pd.DataFrame, unlocated: pd.DataFrame,
         if search:
             st.caption(tr("search_matches", n=int(view["match"].sum()), total=len(view),
                           q=plain(search)))
+        # On a projector the wheel scrolls the page: a presenter scrolling down to the map
+        # must not zoom it out by accident (a double click or +/- still zooms).
         clicked = arc_map.show(view, start, end, camera(scope, map_height, map_width),
-                               map_height)
+                               map_height, scroll_zoom=not present)
         charted = matching(scope_all, chosen)
         chart.show(timeline_chart(charted, bounds, (start, end), events, lang=lang(),
                                   projector=present))

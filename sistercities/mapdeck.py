@@ -28,12 +28,19 @@ BORDER = (170, 164, 152)
 BASEMAP_URL = "/app/static/basemap/{}"
 ARC_LAYER, PLACE_LAYER = "arcs", "places"
 # No world copies (MapView repeat): on a projector-wide canvas they drew the arcs twice east of
-# 180°. deck.gl keeps the camera's longitude in [-180, 180], so the map draws one world west
-# of the Pacific frame (China near -250°, the US at its own longitudes) and the basemap twice.
-DECK_LON_SHIFT = -PACIFIC_SHIFT
-WEST_COPY = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, DECK_LON_SHIFT, 0, 0, 1]
-# The basemap spans two worlds: zoomed out no further, even a projector's map stays inside it.
+# 180°. Without them, data is drawn only where it lies, and deck.gl wraps a camera panned past
+# ±180° to the other side. So the map draws the Pacific frame moved half a world west: the
+# antimeridian at 0°, China near -75°, the US near +80°; the camera stays far from ±180°.
+DECK_LON_SHIFT = -180.0
+# The basemap (real longitudes) drawn twice, moved half a world either way: two worlds wide.
+BASEMAP_COPIES = {"east": PACIFIC_SHIFT / 2, "west": -PACIFIC_SHIFT / 2}
+# Zoomed out no further, even a projector's map stays inside those two worlds.
 MIN_ZOOM = 1.0
+
+
+def _moved(lon: float) -> list[float]:
+    """A model matrix that moves a layer `lon` degrees east."""
+    return [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, lon, 0, 0, 1]
 TOOLTIP = {
     "html": "<b>{tip_title}</b><br/>{tip_detail}<br/><span style='opacity:.75'>{tip_extra}</span>",
     "style": {"fontFamily": "sans-serif", "fontSize": "14px", "maxWidth": "360px"},
@@ -226,8 +233,8 @@ def _layer(kind: str, layer_id: str, **props) -> dict:
 
 def basemap_layers() -> list[dict]:
     # Sea well past the land's two worlds, so a map panned far shows sea, not the page.
-    ocean = _layer("PolygonLayer", "ocean", data=[{"polygon": [[-900, -89], [540, -89],
-                   [540, 89], [-900, 89]]}], getPolygon="@@=polygon", getFillColor=list(OCEAN),
+    ocean = _layer("PolygonLayer", "ocean", data=[{"polygon": [[-720, -89], [720, -89],
+                   [720, 89], [-720, 89]]}], getPolygon="@@=polygon", getFillColor=list(OCEAN),
                    stroked=False, pickable=False)
     # Country outlines are not stroked: their rings cut at ±180° would draw stray lines.
     land = _layer("GeoJsonLayer", "countries", data=BASEMAP_URL.format("countries.geojson"),
@@ -240,9 +247,8 @@ def basemap_layers() -> list[dict]:
                      getSourcePosition="@@=s", getTargetPosition="@@=t",
                      getSourceColor=[*BORDER, 150], getTargetColor=[*BORDER, 150], getHeight=0,
                      numSegments=2, getWidth=0.6, widthMinPixels=0.4, pickable=False)
-    west = [{**layer, "id": f"{layer['id']}-west", "modelMatrix": WEST_COPY}
-            for layer in (land, borders)]
-    return [ocean, land, west[0], borders, west[1]]
+    return [ocean, *({**layer, "id": f"{layer['id']}-{side}", "modelMatrix": _moved(lon)}
+                     for layer in (land, borders) for side, lon in BASEMAP_COPIES.items())]
 
 
 def fit_pairs(pairs: pd.DataFrame, height: int = 560, width: int = 1100) -> pdk.ViewState:
@@ -270,7 +276,7 @@ class DeckJson:
 
 
 def build_deck(view: pd.DataFrame, view_state: pdk.ViewState | None = None,
-               height: int = 560, lang: str = "en") -> DeckJson:
+               height: int = 560, lang: str = "en", scroll_zoom: bool = True) -> DeckJson:
     """The map of the pairs in view. Pass the camera fitted to the page's whole scope so it
     stays put while the year filter or playback changes the arcs."""
     if is_bundled(view):
@@ -289,13 +295,15 @@ def build_deck(view: pd.DataFrame, view_state: pdk.ViewState | None = None,
                          radiusMaxPixels=3, getFillColor=[40, 40, 40, 220],
                          getLineColor=[255, 255, 255], stroked=True, lineWidthMinPixels=1,
                          pickable=True, autoHighlight=True)
-    camera = {"longitude": view_state.longitude, "latitude": view_state.latitude,
+    camera = {"longitude": wrap_lon(view_state.longitude + DECK_LON_SHIFT),
+              "latitude": view_state.latitude,
               "zoom": max(view_state.zoom, MIN_ZOOM), "minZoom": MIN_ZOOM, "pitch": 0,
               "bearing": 0}
     return DeckJson({
         "initialViewState": camera,
         "layers": [*basemap_layers(), arc_layer, place_layer],
-        "views": [{"@@type": "MapView", "controller": True, "repeat": False}],
+        "views": [{"@@type": "MapView", "repeat": False,
+                   "controller": True if scroll_zoom else {"scrollZoom": False}}],
         # pydeck's "no style chosen" value: with null, Streamlit's frontend would fetch Carto's
         # online basemap instead of drawing only our layers.
         "mapStyle": "__MAP_STYLE__",

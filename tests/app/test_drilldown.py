@@ -5,7 +5,7 @@ import pytest
 from sistercities.atlas import load_atlas
 from sistercities.timeline import STANDING, YearWindow
 from sistercities.view import Filters, apply_filters, kpis
-from tests.app.helpers import layer, metrics, new_app, open_page
+from tests.app.helpers import ends_outside_the_map, layer, metrics, new_app, open_page
 
 ATLAS = load_atlas()
 PROVINCES = sorted(ATLAS.pairs["province"].unique())
@@ -36,6 +36,7 @@ def test_every_province_page_shows_its_partners_and_links_to_them(province):
     assert {n.replace("%20", " ") for n in link_names(at)} == set(pairs["state"])
     located = ATLAS.located[ATLAS.located["province"] == province]
     assert metrics(at)["Pairs shown"] == located["year"].notna().sum()
+    assert ends_outside_the_map(at) == []
 
 
 @pytest.mark.parametrize("state", STATES)
@@ -47,6 +48,7 @@ def test_every_state_page_shows_its_partners_and_links_to_them(state):
     assert at.caption[0].value.startswith(f"All years: {len(pairs)} documented pair")
     assert f" with {pairs['province'].nunique()} Chinese province" in at.caption[0].value
     assert {n.replace("%20", " ") for n in link_names(at)} == set(pairs["province"])
+    assert ends_outside_the_map(at) == []
 
 
 def test_names_are_case_insensitive_and_accept_aliases():

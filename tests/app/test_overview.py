@@ -7,7 +7,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from sistercities.atlas import load_atlas
 from sistercities.timeline import YearWindow
 from sistercities.view import Filters, apply_filters, kpis
-from tests.app.helpers import deck, keeping_pages_flag, layer, metrics, new_app
+from tests.app.helpers import deck, ends_outside_the_map, keeping_pages_flag, layer, metrics, new_app
 
 
 @pytest.fixture(scope="module")
@@ -32,9 +32,10 @@ def test_the_deck_draws_one_arc_per_pair_in_the_year_range(overview, atlas):
     expected = apply_filters(atlas.located, Filters(YearWindow(low, high)))
     arcs = layer(overview, "arcs")["data"]
     assert len(arcs) == len(expected) > 0
-    # The deck's frame: China one world west, so each arc crosses the Pacific eastwards.
-    assert all(arc["source"][0] < -180 < arc["target"][0] < 0 for arc in arcs)
-    assert all(73 < arc["source"][0] + 360 < 136 for arc in arcs), "every Chinese end is in China"
+    # The deck's frame puts the antimeridian at 0°: each arc crosses it eastwards.
+    assert all(arc["source"][0] < 0 < arc["target"][0] for arc in arcs)
+    assert all(73 < arc["source"][0] + 180 < 136 for arc in arcs), "every Chinese end is in China"
+    assert ends_outside_the_map(overview, height=560) == [], "the fitted camera shows every end"
 
 
 def test_the_map_needs_no_network(overview):

@@ -10,7 +10,7 @@ from shapely.affinity import translate
 from shapely.geometry import LineString, Point, shape
 
 from sistercities.geocode import BASEMAP_DIR
-from sistercities.mapdeck import LAND, LEVEL_COLOURS, OCEAN
+from sistercities.mapdeck import DECK_LON_SHIFT, LAND, LEVEL_COLOURS, OCEAN
 from tests.app.helpers import deck, new_app
 from tests.browser.mapview import Viewport
 
@@ -84,7 +84,8 @@ def patch(image: np.ndarray, x: float, y: float, radius: int = 3) -> np.ndarray:
 def test_land_shows_at_a_point_in_china_and_one_in_the_us(server, offline_page):
     image, viewport, clutter = drawn_overview(offline_page, server)
     rng = np.random.default_rng(7)
-    for file, shift in (("provinces.geojson", 0), ("states.geojson", 360)):
+    # Into the deck's frame: the Pacific frame (the US one world east) moved DECK_LON_SHIFT.
+    for file, shift in (("provinces.geojson", DECK_LON_SHIFT), ("states.geojson", 360 + DECK_LON_SHIFT)):
         features = json.loads((BASEMAP_DIR / file).read_text(encoding="utf-8"))["features"]
         polygons = [translate(shape(f["geometry"]), xoff=shift) for f in features
                     if f["properties"]["name"] not in ("Alaska", "Hawaii", "Puerto Rico")]
@@ -102,8 +103,11 @@ def test_province_and_state_borders_are_drawn(server, offline_page):
     image, viewport, clutter = drawn_overview(offline_page, server)
     segments = json.loads((BASEMAP_DIR / "borders.json").read_text(encoding="utf-8"))
     darker, seen = 0, 0
+    def drawn_at(lon: float, lat: float) -> tuple[float, float]:  # see the land test
+        return viewport.pixel(lon + (360 if lon < 0 else 0) + DECK_LON_SHIFT, lat)
+
     for segment in segments[::25]:
-        (x0, y0), (x1, y1) = viewport.pixel(*segment["s"]), viewport.pixel(*segment["t"])
+        (x0, y0), (x1, y1) = drawn_at(*segment["s"]), drawn_at(*segment["t"])
         x, y = (x0 + x1) / 2, (y0 + y1) / 2
         if not viewport.contains(x, y, 20) or any(Point(x, y).distance(g) < 12 for g in clutter):
             continue
@@ -144,3 +148,24 @@ def test_a_tooltip_at_the_maps_right_edge_stays_inside_the_map(server, offline_p
     tip = tooltip.bounding_box()
     assert box["x"] <= tip["x"] and tip["x"] + tip["width"] <= box["x"] + box["width"], (tip, box)
     assert box["y"] <= tip["y"] and tip["y"] + tip["height"] <= box["y"] + box["height"], (tip, box)
+
+
+@pytest.mark.parametrize("drag", [-250, 250])
+def test_arcs_stay_on_a_map_dragged_sideways(server, offline_page, drag):
+    """Panned across the antimeridian, deck.gl wraps the camera to the other side of ±180°;
+    the map has no world copies, so its frame must keep the camera far from there or a
+    small drag would leave an empty map."""
+    page = offline_page
+    map_image(page, server + "/")
+    chart = page.locator(MAP)
+    chart.scroll_into_view_if_needed()
+    box = chart.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + drag, y, steps=10)
+    page.mouse.up()
+    page.wait_for_timeout(1500)
+    image = np.asarray(Image.open(io.BytesIO(chart.screenshot())).convert("RGB")).astype(int)
+    city_arcs = near(image, LEVEL_COLOURS["city"], tolerance=60).sum()
+    assert city_arcs > 500, f"only {city_arcs} arc pixels after a {drag} px drag"

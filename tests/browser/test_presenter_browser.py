@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from sistercities.mapdeck import DECK_LON_SHIFT
 from tests.app.helpers import deck, new_app
 from tests.browser.mapview import Viewport
 
@@ -67,10 +68,32 @@ def test_arcs_look_the_same_either_side_of_the_180th_meridian_on_a_projector(chr
                         image.shape[0])
 
     def east_minus_west(lon: float) -> float:
-        x = round(viewport.pixel(lon, camera["latitude"])[0])
+        """`lon` a real longitude east of Greenwich; the deck draws it moved."""
+        x = round(viewport.pixel(lon + DECK_LON_SHIFT, camera["latitude"])[0])
         columns = image[:, [x - 3, x + 3]].astype(int).sum(axis=2)
         return float((columns[:, 1] - columns[:, 0]).mean())
 
     controls = [east_minus_west(lon) for lon in (160, 170, 190, 200)]
     assert all(abs(c) < 5 for c in controls), f"arcs differ across ordinary meridians: {controls}"
     assert east_minus_west(180) > -5, f"arcs darker east of 180°: {east_minus_west(180):.1f}"
+
+
+def test_the_wheel_scrolls_a_presenters_page_without_zooming_the_map(chromium, server):
+    context = chromium.new_context(viewport={"width": 1920, "height": 1080})
+    page = context.new_page()
+    page.goto(f"{server}/?present=1&deck=tour&slide=3")
+    page.wait_for_selector(f"{MAP} canvas", timeout=60_000)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(3000)
+    chart = page.locator(MAP)
+    before = np.asarray(Image.open(io.BytesIO(chart.screenshot())).convert("RGB")).astype(int)
+    box = chart.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    for _ in range(4):
+        page.mouse.wheel(0, 300)
+        page.wait_for_timeout(200)
+    page.wait_for_timeout(1000)
+    after = np.asarray(Image.open(io.BytesIO(chart.screenshot())).convert("RGB")).astype(int)
+    context.close()
+    changed = (np.abs(after - before).sum(axis=-1) > 30).mean()
+    assert changed < 0.01, f"{changed:.0%} of the map changed: the wheel zoomed it"
