@@ -59,7 +59,8 @@ def show(kind: str) -> None:
     scope = atlas.located[atlas.located[spec["column"]] == name]
     st.title(label(kind, name, " · "))
     st.caption(summary(scope_all, spec))
-    picker(kind, names, name)
+    if not filters.view()["present"]:  # a projector needs the map above the fold more
+        picker(kind, names, name)
     scope_label = scope_title(**{kind: name}, lang=lang())
     unlocated = atlas.unlocated[atlas.unlocated[spec["column"]] == name]
     stage.show(scope, scope_all, unlocated, atlas.bounds, atlas.events, map_height=460,

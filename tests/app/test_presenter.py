@@ -94,3 +94,13 @@ def test_presenter_mode_without_a_deck_plays_and_offers_the_saved_presentations(
     assert "tour" in at.selectbox(key="pick_deck").options
     at.button(key="exit_present").click().run()
     assert at.session_state["view"]["present"] is False
+
+
+def test_a_province_slide_leaves_out_the_province_picker_to_keep_the_map_on_screen():
+    at = new_app(present="1", deck="tour", slide="3")
+    at.run()
+    at.button(key="slide_next").click().run()
+    assert at.title[0].value.startswith("Jiangsu")
+    assert not [box for box in at.selectbox if box.key == "pick_province"]
+    at.button(key="exit_present").click().run()
+    assert [box for box in at.selectbox if box.key == "pick_province"]
