@@ -21,7 +21,8 @@ LEVEL_COLOURS = {
 ENDED_COLOUR = (140, 140, 140)
 # Translucent arcs keep crowded corridors (California, Jiangsu) readable where they overlap.
 ARC_ALPHA = 150
-FADED_ALPHA = 35
+# Arcs a search does not match: pale grey, so a few matches stand out of the crowded band.
+FADED = (150, 160, 170, 40)
 OCEAN = (214, 226, 236)
 LAND = (244, 241, 234)
 BORDER = (170, 164, 152)
@@ -69,7 +70,7 @@ def _rounded_points(view: pd.DataFrame, lon: str, lat: str, digits: int = 4) -> 
 def arc_rows(view: pd.DataFrame, lang: str = "en") -> list[dict]:
     """Only what the browser needs per arc: positions, colour, width and the tooltip's text.
 
-    A `match` column (search) keeps matching arcs bright and wide and fades the others.
+    A `match` column (search) keeps matching arcs bright, wide and on top, and fades the others.
     Built from column lists with each distinct label worded once: this runs on every rerun."""
     match = view["match"].tolist() if "match" in view else [True] * len(view)
     highlight = not all(match)
@@ -96,14 +97,17 @@ def arc_rows(view: pd.DataFrame, lang: str = "en") -> list[dict]:
             detail += f" · {t(f'status_{status}', lang)} {since}"
         rows.append({
             "source": source, "target": target,
-            "colour": [*(ENDED_COLOUR if ended else LEVEL_COLOURS[level]),
-                       ARC_ALPHA if hit else FADED_ALPHA],
+            "colour": ([*(ENDED_COLOUR if ended else LEVEL_COLOURS[level]), ARC_ALPHA] if hit
+                       else list(FADED)),
             "width": 3.0 if hit and highlight else 1.5,
             "province": province_en, "state": state,
             "tip_title": f"{_named(cn_name, province_shown)} – {_named(us_name, state)}",
             "tip_detail": detail,
             "tip_extra": km_text.format(km=km),
         })
+    if highlight:  # matches drawn last, on top of the faded arcs
+        rows = [row for row, hit in zip(rows, match) if not hit] + [
+            row for row, hit in zip(rows, match) if hit]
     return rows
 
 

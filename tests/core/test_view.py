@@ -7,7 +7,15 @@ import pytest
 
 from sistercities.atlas import load_atlas
 from sistercities.dataset import load_pairings
-from sistercities.mapdeck import BUNDLE_ABOVE, arc_rows, build_deck, bundle, place_rows
+from sistercities.mapdeck import (
+    ARC_ALPHA,
+    BUNDLE_ABOVE,
+    FADED,
+    arc_rows,
+    build_deck,
+    bundle,
+    place_rows,
+)
 from sistercities.timeline import STANDING, YearWindow, per_year, year_bounds
 from sistercities.view import Filters, apply_filters, kpis, matches_search, matching
 
@@ -88,3 +96,15 @@ def test_a_tie_ended_in_an_unknown_year_shows_as_ended_with_the_year_unknown():
     view = apply_filters(stockton, Filters(YearWindow(1979, 2024)))
     assert view["ended"].tolist() == [True]
     assert arc_rows(view)[0]["tip_detail"].endswith("· ended (year unknown)")
+
+
+def test_a_search_draws_its_matches_last_wide_and_in_colour_over_pale_grey_arcs():
+    view = apply_filters(load_atlas().located, Filters(YearWindow(1979, 2024)))
+    view["match"] = matches_search(view, "Suzhou")
+    rows = arc_rows(view)
+    hits = int(view["match"].sum())
+    assert 0 < hits < len(rows) == len(view)
+    matched, faded = rows[-hits:], rows[:-hits]
+    assert all("Suzhou" in row["tip_title"] for row in matched)
+    assert all(row["width"] > 1.5 and row["colour"][3] == ARC_ALPHA for row in matched)
+    assert all(row["colour"] == list(FADED) and row["width"] == 1.5 for row in faded)
