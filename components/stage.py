@@ -150,6 +150,8 @@ def show(scope: pd.DataFrame, scope_all: pd.DataFrame, unlocated: pd.DataFrame,
         charted = matching(scope_all, chosen)
         chart.show(timeline_chart(charted, bounds, (start, end), events, lang=lang(),
                                   projector=present))
+        if events is not None and len(events):
+            st.caption(tr("milestones_note"))
         notes(charted, unlocated)
         export_buttons.show(view, start, end, scope_label, lang(), key="export",
                             chart_pairs=charted, bounds=bounds, events=events)

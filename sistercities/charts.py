@@ -6,6 +6,8 @@ every rerun of a page (`make bench`), more than the rest of the chart put togeth
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from .i18n import t
@@ -48,6 +50,9 @@ def timeline_chart(pairs: pd.DataFrame, bounds: tuple[int, int], selected: tuple
     rows = [{"year": y, "signed": s, "total": n}
             for y, s, n in zip(*(counts[c].tolist() for c in ("year", "signed", "total")))]
     start, end = (int(y) for y in selected)
+    # A little room above the tallest bar and the line's end, which touched the frame.
+    headroom = {column: max(1, math.ceil(int(counts[column].max() if len(counts) else 0) * 1.15))
+                for column in ("signed", "total")}
     x = {"field": "year", "type": "ordinal", "title": None,
          "axis": {"labelAngle": 0, "values": year_ticks(bounds)}}
     bars = {
@@ -55,7 +60,7 @@ def timeline_chart(pairs: pd.DataFrame, bounds: tuple[int, int], selected: tuple
         "encoding": {
             "x": x,
             "y": {"field": "signed", "type": "quantitative", "title": t("chart_signed", lang),
-                  "axis": {"tickMinStep": 1}},
+                  "axis": {"tickMinStep": 1}, "scale": {"domainMax": headroom["signed"]}},
             "color": {"condition": {"test": f"datum.year >= {start} && datum.year <= {end}",
                                     "value": chosen}, "value": others},
             "tooltip": [_tip("year", "ordinal", t("year", lang)),
@@ -68,7 +73,8 @@ def timeline_chart(pairs: pd.DataFrame, bounds: tuple[int, int], selected: tuple
         "encoding": {
             "x": x,
             "y": {"field": "total", "type": "quantitative", "title": t("chart_total", lang),
-                  "axis": {"titleColor": TOTAL, "tickMinStep": 1}},
+                  "axis": {"titleColor": TOTAL, "tickMinStep": 1},
+                  "scale": {"domainMax": headroom["total"]}},
         },
     }
     layers = [bars, line]
