@@ -139,7 +139,8 @@ def show(scope: pd.DataFrame, scope_all: pd.DataFrame, unlocated: pd.DataFrame,
         search = filters.search_text()
         if search:
             view["match"] = matches_search(view, search)
-        kpis.show(kpi_figures(view))
+        showing_years = present or st.session_state.get(keys.PLAYING, False)
+        kpis.show(kpi_figures(view), years=f"{start}–{end}" if showing_years else None)
         if search:
             st.caption(tr("search_matches", n=int(view["match"].sum()), total=len(view),
                           q=plain(search)))

@@ -47,6 +47,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "speed_slow": ("Slow", "慢速"),
     "speed_normal": ("Normal", "中速"),
     "speed_fast": ("Fast", "快速"),
+    "kpi_years": ("Years", "年份"),
     "kpi_pairs": ("Pairs shown", "显示的关系"),
     "kpi_provinces": ("Provinces", "省份"),
     "kpi_states": ("States", "州"),

@@ -39,7 +39,9 @@ def layer(at: AppTest, layer_id: str) -> dict:
 
 
 def metrics(at: AppTest) -> dict[str, int]:
-    return {m.label: int(m.value.replace(",", "")) for m in at.metric}
+    """The counted figures (the years shown during playback are text, left out)."""
+    return {m.label: int(m.value.replace(",", "")) for m in at.metric
+            if m.value.replace(",", "").isdigit()}
 
 
 def open_page(page: str, **query) -> AppTest:

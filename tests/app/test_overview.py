@@ -25,6 +25,7 @@ def overview():
 def test_the_overview_runs_without_an_exception(overview):
     assert not overview.exception
     assert overview.title[0].value == "Sister Cities Atlas"
+    assert "Years" not in {m.label for m in overview.metric}, "the slider says it when not playing"
 
 
 def test_the_deck_draws_one_arc_per_pair_in_the_year_range(overview, atlas):
@@ -129,3 +130,14 @@ def test_the_chart_counts_the_pairs_the_level_filter_lets_through(atlas):
     assert shown == len(apply_filters(atlas.pairs, city)) > 0
     every_level = apply_filters(atlas.pairs, Filters(YearWindow(1985, 2000)))
     assert shown < len(every_level), "pairs of other levels are not counted"
+
+
+def test_playing_puts_the_years_shown_at_the_head_of_the_figures():
+    at = new_app()
+    at.run()
+    at.button(key="play").click().run()
+    assert not at.exception
+    assert at.session_state["playing"] is True
+    start, end = at.session_state["view"]["years"]
+    assert start == at.session_state["year_bounds"][0] and end < at.session_state["year_bounds"][1]
+    assert {m.label: m.value for m in at.metric}["Years"] == f"{start}–{end}"

@@ -49,6 +49,7 @@ def test_a_slide_link_opens_that_slides_view():
     first = ATLAS.located[ATLAS.located["year"] == 1979]
     assert metrics(at)["Pairs shown"] == len(first)
     assert any("1 / 6" in m.value for m in at.markdown)
+    assert {m.label: m.value for m in at.metric}["Years"] == "1979–1979", "large on a projector"
 
 
 def test_the_chinese_interface_shows_the_slides_chinese_title():
