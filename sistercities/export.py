@@ -195,10 +195,13 @@ def scope_title(province: str | None = None, state: str | None = None,
     return " – ".join(names) or None
 
 
-def map_title(start: int, end: int, scope_label: str | None = None, lang: str = "en") -> str:
+def map_title(start: int, end: int, scope_label: str | None = None, lang: str = "en",
+              friendship: bool = False) -> str:
+    """`friendship`: friendship ties are on the map too, and the title says so."""
+    key = "map_title_with_friendship" if friendship else "map_title"
     if scope_label:
-        return t("map_title_scope", lang, scope=scope_label, start=start, end=end)
-    return t("map_title", lang, start=start, end=end)
+        return t(f"{key}_scope", lang, scope=scope_label, start=start, end=end)
+    return t(key, lang, start=start, end=end)
 
 
 def arc_colour(level: str, ended: bool) -> tuple[int, int, int]:
@@ -282,8 +285,8 @@ def map_spec(view: pd.DataFrame, start: int, end: int, scope_label: str | None =
         layers.append(alt.Chart(dots).mark_circle(
             size=(5.5 * u) ** 2, color="#282828", opacity=0.9, stroke=WHITE, strokeWidth=1 * u)
             .encode(x=alt.X("x:Q", scale=None, axis=None), y=alt.Y("y:Q", scale=None, axis=None)))
-    layers.append(_text(map_title(start, end, scope_label, lang), MARGIN * u, 40 * u, 26 * u,
-                        bold=True))
+    title = map_title(start, end, scope_label, lang, bool(view["relation"].eq("friendship").any()))
+    layers.append(_text(title, MARGIN * u, 40 * u, 26 * u, bold=True))
     layers += _legend(legend_items(view if legend_from is None else legend_from, lang), layout, lang)
     caption = t("caption", lang, pairs=len(view) if pairs_in_caption is None else pairs_in_caption,
                 version=dataset_version())

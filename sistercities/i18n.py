@@ -12,6 +12,11 @@ STRINGS: dict[str, dict[str, str]] = {
                   "zh": "中美友好省州与友好城市，{start}–{end}年"},
     "map_title_scope": {"en": "{scope}: China–US sister relationships, {start}–{end}",
                         "zh": "{scope}：中美友好关系，{start}–{end}年"},
+    "map_title_with_friendship": {"en": "China–US sister and friendship ties, {start}–{end}",
+                                  "zh": "中美友好省州、友好城市与友好交流关系，{start}–{end}年"},
+    "map_title_with_friendship_scope": {
+        "en": "{scope}: China–US sister and friendship ties, {start}–{end}",
+        "zh": "{scope}：中美友好与友好交流关系，{start}–{end}年"},
     "caption": {"en": "Source: Sister Cities Atlas, {pairs} pairs, version {version}",
                 "zh": "来源：中美友好城市地图，{pairs}对，数据版本 {version}"},
     "level_province-state": {"en": "Province–state", "zh": "友好省州"},

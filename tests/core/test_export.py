@@ -70,7 +70,11 @@ def test_the_map_svg_has_one_arc_path_per_pair_and_the_title(jiangsu):
     svg = export.map_image(jiangsu, 1979, 2023, "svg", scope_label="Jiangsu", size=SMALL)
     assert len(arc_paths(svg)) == len(jiangsu) > 10
     texts = svg_texts(svg)
-    assert "Jiangsu: China–US sister relationships, 1979–2023" in texts
+    assert "Jiangsu: China–US sister and friendship ties, 1979–2023" in texts
+    sister_only = jiangsu[jiangsu["relation"].eq("sister")]
+    titles = svg_texts(export.map_image(sister_only, 1979, 2023, "svg", scope_label="Jiangsu",
+                                        size=SMALL))
+    assert "Jiangsu: China–US sister relationships, 1979–2023" in titles
     assert f"Source: Sister Cities Atlas, {len(jiangsu)} pairs, version 2026.11.25" in texts
     assert {"Province–state", "City–city"} <= set(texts), "the legend names the levels in view"
 
@@ -78,7 +82,7 @@ def test_the_map_svg_has_one_arc_path_per_pair_and_the_title(jiangsu):
 def test_a_chinese_map_has_chinese_title_legend_and_caption(jiangsu):
     svg = export.map_image(jiangsu, 1979, 2023, "svg", lang="zh", scope_label="江苏", size=SMALL)
     texts = svg_texts(svg)
-    assert "江苏：中美友好关系，1979–2023年" in texts
+    assert "江苏：中美友好与友好交流关系，1979–2023年" in texts
     assert {"级别", "友好省州", "友好城市"} <= set(texts)
     assert any(text.startswith("来源：中美友好城市地图") for text in texts)
     assert 'font-family="Noto Sans CJK SC"' in svg.decode()
