@@ -37,8 +37,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "years_help": ("Drag either end (pause playback first). Pairs whose year is unknown are never "
                    "drawn; they are counted below the map.",
                    "拖动两端选择年份（播放时请先暂停）。年份不详的关系不会绘制，数量在地图下方注明。"),
-    "year_back": ("Year", "上一年"),
-    "year_forward": ("Year", "下一年"),
+    "year_back": ("Previous year", "上一年"),
+    "year_forward": ("Next year", "下一年"),
     "play": ("Play", "播放"),
     "pause": ("Pause", "暂停"),
     "play_help": ("Play the network's growth year by year", "逐年播放网络的发展"),
