@@ -10,7 +10,7 @@ from sistercities.schema import PROVINCES, canonical_province, canonical_state
 
 from . import filters, frame, stage
 from .arc_map import PROVINCE_PAGE, STATE_PAGE
-from .tables import TABLE_ROW, source_column, worded
+from .tables import TABLE_ROW, notes_column, source_column, worded
 from .ui_text import lang, plain, tr
 
 KINDS = {
@@ -139,7 +139,7 @@ def pairs_table(scope: pd.DataFrame, scope_all: pd.DataFrame, spec: dict) -> Non
             "here": tr("col_place"), "partner": tr("col_partner"), "level": tr("col_level"),
             "relation": tr("col_relation"), "year_shown": tr("col_year"), "status": tr("col_status"),
             "distance_km": st.column_config.NumberColumn(tr("col_distance"), format="%d"),
-            "source": source_column(tr("col_source")), "notes": tr("col_notes"),
+            "source": source_column(tr("col_source")), "notes": notes_column(tr("col_notes")),
         },
         hide_index=True, width="stretch", height=TABLE_ROW * (min(len(table), 20) + 1) + 3,
     )

@@ -17,6 +17,11 @@ def source_column(title: str):
     return st.column_config.LinkColumn(title, display_text=SITE)
 
 
+def notes_column(title: str):
+    """Notes are long (other sources, conflicts): the widest column, the rest on hover."""
+    return st.column_config.TextColumn(title, width="large")
+
+
 def worded(table: pd.DataFrame) -> pd.DataFrame:
     """Level, relation and status in the interface's language instead of their codes."""
     words = {column: table[column].map(lambda code, column=column: tr(f"{column}_{code}"))

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from components import filters, frame
-from components.tables import source_column, worded
+from components.tables import TABLE_ROW, notes_column, source_column, worded
 from components.ui_text import plain, tr
 from sistercities.coverage import (
     REPORTED_SOURCE,
@@ -50,14 +50,17 @@ columns = {"place_cn": tr("col_cn_place"), "place_cn_zh": "中文", "province": 
            "status": tr("col_status"), "source": tr("col_source"),
            "source_title": tr("col_source_title"), "notes": tr("col_notes")}
 st.dataframe(worded(table[list(columns)]), hide_index=True, width="stretch",
+             height=TABLE_ROW * (min(len(table), 20) + 1) + 3,
              column_config={**columns, "source": source_column(tr("col_source")),
+                            "notes": notes_column(tr("col_notes")),
                             "year": st.column_config.NumberColumn(tr("col_year"), format="%d")})
 
 undated = pairs[pairs["year"].isna()]
 with st.expander(tr("undated_list", n=len(undated))):
     st.dataframe(undated[["place_cn", "province", "place_us", "state", "source", "notes"]],
                  hide_index=True, width="stretch",
-                 column_config={"source": source_column(tr("col_source"))})
+                 column_config={"source": source_column(tr("col_source")),
+                                "notes": notes_column(tr("col_notes"))})
 ended = pairs[pairs["status"] != "active"]
 with st.expander(tr("ended_list", n=len(ended))):
     st.dataframe(worded(ended[["place_cn", "place_us", "state", "year", "status", "status_year",
