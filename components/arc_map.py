@@ -27,6 +27,7 @@ PROVINCE_PAGE, STATE_PAGE = "pages/province.py", "pages/state.py"
 # deck.gl puts a tooltip's corner at the pointer, so near the map's right or bottom edge the
 # map cut it off. This flips such a tooltip to the pointer's other side (CSS `translate` adds
 # to the position deck.gl writes in `transform`). Constant code: no data goes into it.
+# One observer serves every map of the page.
 KEEP_TOOLTIPS_INSIDE = """<script>
 (() => {
   if (window.atlasKeepsTooltipsInside) return;
@@ -69,8 +70,14 @@ def legend(view: pd.DataFrame) -> None:
     if is_bundled(view):
         note = tr("bundled", pairs=len(view), arcs=bundle_count(view), limit=BUNDLE_ABOVE)
         hint = f"<b>{html.escape(note)}</b>"
-    st.html(f"<div aria-label='Map legend' style='font-size:.9rem;margin-bottom:-1rem'>{swatches}{hint}</div>"
-            f"{KEEP_TOOLTIPS_INSIDE}", unsafe_allow_javascript=True)
+    st.markdown(f"<div aria-label='Map legend' style='font-size:.9rem'>{swatches}{hint}</div>",
+                unsafe_allow_html=True)
+
+
+def keep_tooltips_inside() -> None:
+    """Once per page run, not per slider move: at the sidebar's end, where it takes no room
+    the page would see."""
+    st.sidebar.html(KEEP_TOOLTIPS_INSIDE, unsafe_allow_javascript=True)
 
 
 def describe(view: pd.DataFrame, start: int, end: int) -> str:

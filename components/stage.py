@@ -126,6 +126,8 @@ def show(scope: pd.DataFrame, scope_all: pd.DataFrame, unlocated: pd.DataFrame,
     if present:
         map_width, map_height = PROJECTOR_MAP
 
+    arc_map.keep_tooltips_inside()
+
     @st.fragment(run_every=interval if playing else None)
     def stage() -> None:
         if st.session_state.pop(keys.APP_RERUN, False):
@@ -150,9 +152,7 @@ def show(scope: pd.DataFrame, scope_all: pd.DataFrame, unlocated: pd.DataFrame,
                                map_height, scroll_zoom=not present)
         charted = matching(scope_all, chosen)
         chart.show(timeline_chart(charted, bounds, (start, end), events, lang=lang(),
-                                  projector=present))
-        if events is not None and len(events):
-            st.caption(tr("milestones_note"))
+                                  projector=present, hover_note=True))
         notes(charted, unlocated)
         export_buttons.show(view, start, end, scope_label, lang(), key="export",
                             chart_pairs=charted, bounds=bounds, events=events)

@@ -53,8 +53,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "kpi_states": ("States", "州"),
     "kpi_cn_cities": ("Chinese cities", "中国城市"),
     "kpi_us_cities": ("US cities", "美国城市"),
-    "milestones_note": ("Dashed lines mark sourced milestones; point at one to read it.",
-                        "虚线标出有来源的重要事件；将指针移到线上即可查看。"),
     "undated": ("{n} pairs without a known year not shown.", "{n} 对年份不详的关系未显示。"),
     "undated_one": ("1 pair without a known year not shown.", "1 对年份不详的关系未显示。"),
     "unlocated": ("{n} pair(s) not on the map because a place has no coordinates yet: {names}.",

@@ -24,6 +24,7 @@ PROJECTOR_CONFIG = {
     "axis": {"labelColor": "#F5F7FA", "titleColor": "#F5F7FA", "gridColor": "#24344D",
              "domainColor": "#6B7C99", "tickColor": "#6B7C99", "labelFontSize": 15,
              "titleFontSize": 15},
+    "title": {"color": "#C9D1DC"},
 }
 VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
 
@@ -41,10 +42,11 @@ def _tip(field: str, kind: str, title: str) -> dict:
 
 def timeline_chart(pairs: pd.DataFrame, bounds: tuple[int, int], selected: tuple[int, int],
                    events: pd.DataFrame | None = None, height: int = 220,
-                   lang: str = "en", projector: bool = False) -> dict:
+                   lang: str = "en", projector: bool = False, hover_note: bool = False) -> dict:
     """Pairs signed per year (bars, the selected range in colour), the cumulative total
     (line, right axis) and sourced milestones (dashed rules with their titles on hover);
-    `projector` for presenter mode's dark page."""
+    `projector` for presenter mode's dark page; `hover_note` says, under the chart, how to
+    read a milestone (on screen; an exported image cannot be hovered)."""
     chosen, others, milestone = PROJECTOR_COLOURS if projector else (SELECTED, OTHER, MILESTONE)
     counts = per_year(pairs, bounds)
     rows = [{"year": y, "signed": s, "total": n}
@@ -94,6 +96,10 @@ def timeline_chart(pairs: pd.DataFrame, bounds: tuple[int, int], selected: tuple
         })
     spec = {"$schema": VEGA_LITE_SCHEMA, "data": {"values": rows}, "layer": layers,
             "resolve": {"scale": {"y": "independent"}}, "height": height}
+    if hover_note and len(layers) > 2:
+        # A subtitle, not a Streamlit caption: part of the chart, no element per rerun.
+        spec["title"] = {"text": t("milestones_note", lang), "orient": "bottom", "anchor": "start",
+                         "fontSize": 12, "fontWeight": "normal", "color": MILESTONE}
     if projector:
         spec["config"] = PROJECTOR_CONFIG
     return spec

@@ -12,6 +12,8 @@ STRINGS: dict[str, dict[str, str]] = {
                   "zh": "中美友好省州与友好城市，{start}–{end}年"},
     "map_title_scope": {"en": "{scope}: China–US sister relationships, {start}–{end}",
                         "zh": "{scope}：中美友好关系，{start}–{end}年"},
+    "milestones_note": {"en": "Dashed lines mark sourced milestones; point at one to read it.",
+                        "zh": "虚线标出有来源的重要事件；将指针移到线上即可查看。"},
     "map_title_with_friendship": {"en": "China–US sister and friendship ties, {start}–{end}",
                                   "zh": "中美友好省州、友好城市与友好交流关系，{start}–{end}年"},
     "map_title_with_friendship_scope": {

@@ -254,3 +254,14 @@ def test_the_map_image_has_a_dot_on_every_place_inside_the_map(view):
     assert len(dots) == len(places) > 100
     assert all(0 <= dot["x"] <= layout.width for dot in dots)
     assert all(layout.map_top <= dot["y"] <= layout.map_bottom for dot in dots)
+
+
+def test_only_the_screens_chart_says_how_to_read_a_milestone(atlas):
+    """An exported image cannot be hovered: the note is for the screen's chart alone."""
+    screen = charts.timeline_chart(atlas.pairs, atlas.bounds, atlas.bounds, atlas.events,
+                                   hover_note=True)
+    image = charts.timeline_chart(atlas.pairs, atlas.bounds, atlas.bounds, atlas.events)
+    assert screen["title"]["text"].startswith("Dashed lines mark sourced milestones")
+    assert "title" not in image
+    counts = max(row["signed"] for row in screen["data"]["values"])
+    assert screen["layer"][0]["encoding"]["y"]["scale"]["domainMax"] > counts, "headroom"
