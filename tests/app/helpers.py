@@ -1,12 +1,12 @@
 """Reading what AppTest rendered: the deck's JSON and the KPI metrics."""
 
 import json
-import math
 
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from components.stage import MAP_WIDTH
+from tests.browser.mapview import Viewport
 from tests.conftest import ROOT
 
 DASHBOARD = str(ROOT / "dashboard.py")
@@ -56,20 +56,9 @@ def open_page(page: str, **query) -> AppTest:
 
 
 def ends_outside_the_map(at: AppTest, height: int = 460) -> list:
-    """Arc ends the page's fitted camera leaves off its map. The map has no world copies, so
-    an end counts where it lies, not modulo 360°."""
-    spec = deck(at)
-    camera = spec["initialViewState"]
-    world = 512 * 2 ** camera["zoom"]
-
-    def mercator(lat: float) -> float:
-        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-
-    outside = []
-    for arc in layer(at, "arcs")["data"]:
-        for lon, lat in (arc["source"], arc["target"]):
-            x = (lon - camera["longitude"]) / 360 * world
-            y = (mercator(lat) - mercator(camera["latitude"])) / (2 * math.pi) * world
-            if abs(x) > MAP_WIDTH / 2 or abs(y) > height / 2:
-                outside.append((arc["tip_title"], lon, lat))
-    return outside
+    """Arc ends the page's fitted camera leaves off its map."""
+    camera = deck(at)["initialViewState"]
+    viewport = Viewport(camera["longitude"], camera["latitude"], camera["zoom"], MAP_WIDTH, height)
+    return [(arc["tip_title"], lon, lat) for arc in layer(at, "arcs")["data"]
+            for lon, lat in (arc["source"], arc["target"])
+            if not viewport.contains(*viewport.pixel(lon, lat), margin=0)]

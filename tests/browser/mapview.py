@@ -14,7 +14,7 @@ class Viewport:
 
     def pixel(self, lon: float, lat: float) -> tuple[float, float]:
         scale = 512 * 2 ** self.zoom / (2 * math.pi)
-        d_lon = ((lon - self.longitude + 180) % 360) - 180  # the world copy nearest the centre
+        d_lon = lon - self.longitude  # the map has no world copies: a point is where it lies
 
         def merc(value: float) -> float:
             return math.log(math.tan(math.pi / 4 + math.radians(value) / 2))
