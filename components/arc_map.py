@@ -75,8 +75,8 @@ def legend(view: pd.DataFrame) -> None:
 
 
 def keep_tooltips_inside() -> None:
-    """Once per page run, not per slider move: at the sidebar's end, where it takes no room
-    the page would see."""
+    """Once per page run (every page's maps, the uploaded file's too), not per slider move:
+    in the sidebar, where it takes no room the page would see."""
     st.sidebar.html(KEEP_TOOLTIPS_INSIDE, unsafe_allow_javascript=True)
 
 

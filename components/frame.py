@@ -11,7 +11,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from sistercities.atlas import Atlas
 
-from . import data, filters, presenter
+from . import arc_map, data, filters, presenter
 from .ui_text import tr
 
 
@@ -47,5 +47,6 @@ def setup(page: str) -> Atlas:
     filters.sync(atlas.bounds)
     page_links()
     filters.show_sidebar()
+    arc_map.keep_tooltips_inside()
     presenter.show(atlas.bounds, page)
     return atlas

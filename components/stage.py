@@ -126,8 +126,6 @@ def show(scope: pd.DataFrame, scope_all: pd.DataFrame, unlocated: pd.DataFrame,
     if present:
         map_width, map_height = PROJECTOR_MAP
 
-    arc_map.keep_tooltips_inside()
-
     @st.fragment(run_every=interval if playing else None)
     def stage() -> None:
         if st.session_state.pop(keys.APP_RERUN, False):
