@@ -97,7 +97,7 @@ def timeline_chart(pairs: pd.DataFrame, bounds: tuple[int, int], selected: tuple
     spec = {"$schema": VEGA_LITE_SCHEMA, "data": {"values": rows}, "layer": layers,
             "resolve": {"scale": {"y": "independent"}}, "height": height}
     if hover_note and len(layers) > 2:
-        # A subtitle, not a Streamlit caption: part of the chart, no element per rerun.
+        # The chart's own title, not a Streamlit caption: no element per rerun.
         spec["title"] = {"text": t("milestones_note", lang), "orient": "bottom", "anchor": "start",
                          "fontSize": 12, "fontWeight": "normal", "color": MILESTONE}
     if projector:

@@ -33,8 +33,9 @@ ARC_LAYER, PLACE_LAYER = "arcs", "places"
 # ±180° to the other side. So the map draws the Pacific frame moved half a world west: the
 # antimeridian at 0°, China near -75°, the US near +80°; the camera stays far from ±180°.
 DECK_LON_SHIFT = -180.0
-# The basemap (real longitudes) drawn twice, moved half a world either way: two worlds wide.
-BASEMAP_COPIES = {"east": PACIFIC_SHIFT / 2, "west": -PACIFIC_SHIFT / 2}
+# The basemap (real longitudes) drawn twice, as the data is: Asia moved DECK_LON_SHIFT, the
+# Americas (one world east in the Pacific frame) moved that and a world.
+BASEMAP_COPIES = {"east": PACIFIC_SHIFT + DECK_LON_SHIFT, "west": DECK_LON_SHIFT}
 # Zoomed out no further, even a projector's map stays inside those two worlds.
 MIN_ZOOM = 1.0
 
