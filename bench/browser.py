@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import io
 import json
 import os
@@ -130,6 +131,24 @@ def one_load(browser, url: str, basemap: bool) -> dict:
     }
 
 
+def kept_alive_request_s(url: str, requests: int = 20) -> float:
+    """Median time of a static file fetched again and again over one kept-alive connection
+    (the first request excluded): where a server leaves Nagle's algorithm on, each of them
+    waits for the client's delayed ACK, as the page's script chunks do."""
+    address = urlparse(url)
+    connection = http.client.HTTPConnection(address.hostname, address.port, timeout=10)
+    times = []
+    try:
+        for _ in range(requests + 1):
+            started = time.perf_counter()
+            connection.request("GET", "/favicon.png")
+            connection.getresponse().read()
+            times.append(time.perf_counter() - started)
+    finally:
+        connection.close()
+    return statistics.median(times[1:])
+
+
 def first_load(app: str, work: Path, basemap: bool = True, loads: int = 5) -> dict:
     """Median milestones of `loads` first page loads of `app`; `basemap` False for the bare
     app, whose map is drawn when its arcs are."""
@@ -143,6 +162,7 @@ def first_load(app: str, work: Path, basemap: bool = True, loads: int = 5) -> di
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             one_load(browser, url, basemap)  # warm-up: the server loads and caches the data
             runs = [one_load(browser, url, basemap) for _ in range(loads)]
+            kept_alive_s = kept_alive_request_s(url)
             browser.close()
     finally:
         process.terminate()
@@ -157,4 +177,4 @@ def first_load(app: str, work: Path, basemap: bool = True, loads: int = 5) -> di
     summary = {key: statistics.median(values) if (values := [run[key] for run in runs
                                                              if run[key] is not None]) else None
                for key in keys}
-    return {"loads": loads, **summary, "runs": runs}
+    return {"loads": loads, **summary, "kept_alive_request_s": kept_alive_s, "runs": runs}

@@ -43,6 +43,7 @@ def page_links() -> None:
 def setup(page: str) -> Atlas:
     """`page`: overview, province, state, sources or upload."""
     _leave_pages_folder_mode()
+    data.server_sockets_without_nagle()
     atlas = data.atlas()
     filters.sync(atlas.bounds)
     page_links()
