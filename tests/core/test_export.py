@@ -18,6 +18,7 @@ from sistercities.atlas import load_atlas
 from sistercities.mapdeck import LEVEL_COLOURS, OCEAN
 from sistercities.timeline import YearWindow
 from sistercities.view import Filters, apply_filters
+from tests.conftest import ROOT
 
 SMALL = (480, 288)  # tests render small images where the size is not the point
 SVG = "{http://www.w3.org/2000/svg}"
@@ -75,7 +76,8 @@ def test_the_map_svg_has_one_arc_path_per_pair_and_the_title(jiangsu):
     titles = svg_texts(export.map_image(sister_only, 1979, 2023, "svg", scope_label="Jiangsu",
                                         size=SMALL))
     assert "Jiangsu: China–US sister relationships, 1979–2023" in titles
-    assert f"Source: Sister Cities Atlas, {len(jiangsu)} pairs, version 2026.11.25" in texts
+    version = (ROOT / "data" / "VERSION").read_text(encoding="utf-8").strip()
+    assert f"Source: Sister Cities Atlas, {len(jiangsu)} pairs, version {version}" in texts
     assert {"Province–state", "City–city"} <= set(texts), "the legend names the levels in view"
 
 
