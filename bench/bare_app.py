@@ -12,6 +12,12 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
+from sistercities.tcp import disable_nagle
+
+# Only for the bench's third first-load run: the floor with the socket fix the Atlas makes.
+if os.environ.get("BARE_APP_TCP_NODELAY"):
+    disable_nagle()
+
 DATA = Path(os.environ.get("ATLAS_DATA_DIR") or Path(__file__).resolve().parent.parent / "data")
 
 

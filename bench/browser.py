@@ -67,10 +67,11 @@ BASEMAP_TIMES = """files => files.map(file => Math.max(0, ...performance.getEntr
   .filter(entry => entry.name.endsWith("/" + file)).map(entry => entry.responseEnd)))"""
 
 
-def start_server(app: str, log: Path) -> tuple[subprocess.Popen, str]:
+def start_server(app: str, log: Path, extra_env: dict[str, str] | None = None
+                 ) -> tuple[subprocess.Popen, str]:
     """The app with the bundled data (ATLAS_DATA_DIR is the synthetic runs' business)."""
     env = {key: value for key, value in os.environ.items() if key != "ATLAS_DATA_DIR"}
-    return server.start_server(log, app, env)
+    return server.start_server(log, app, {**env, **(extra_env or {})})
 
 
 def map_drawn(png: bytes, basemap: bool) -> bool:
@@ -149,14 +150,15 @@ def kept_alive_request_s(url: str, requests: int = 20) -> float:
     return statistics.median(times[1:])
 
 
-def first_load(app: str, work: Path, basemap: bool = True, loads: int = 5) -> dict:
+def first_load(app: str, work: Path, basemap: bool = True, loads: int = 5,
+               extra_env: dict[str, str] | None = None) -> dict:
     """Median milestones of `loads` first page loads of `app`; `basemap` False for the bare
     app, whose map is drawn when its arcs are."""
     if not CHROMIUM.exists():
         return {"skipped": f"no {CHROMIUM}"}
     from playwright.sync_api import sync_playwright
 
-    process, url = start_server(app, work / f"server-{Path(app).stem}.log")
+    process, url = start_server(app, work / f"server-{Path(app).stem}.log", extra_env)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

@@ -87,7 +87,7 @@ def targets(results: dict) -> list[tuple[str, str, bool | None]]:
     return rows
 
 
-def first_load_table(atlas: dict, bare: dict) -> str:
+def first_load_table(atlas: dict, bare: dict, bare_nodelay: dict) -> str:
     lines = [
         "First load: seconds from page.goto in a fresh browser context, median of each app's "
         "loads, its server already running with the data cached.",
@@ -97,7 +97,8 @@ def first_load_table(atlas: dict, bare: dict) -> str:
         "| load average before → after |",
         "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
-    for name, load in (("Atlas", atlas), ("bare app (no basemap)", bare)):
+    for name, load in (("Atlas", atlas), ("bare app (no basemap)", bare),
+                       ("bare app with the Atlas' TCP_NODELAY fix", bare_nodelay)):
         if "map_s" not in load:
             lines.append(f"| {name} | {load.get('skipped') or load.get('error')} |||||||||")
             continue
@@ -139,6 +140,7 @@ def table(results: dict) -> str:
     target_lines += [f"| {name} | {measured} | {verdict(ok)} |"
                      for name, measured, ok in targets(results)]
     parts = [header(results), rerun_table(results["datasets"]), "\n".join(target_lines),
-             first_load_table(results["first_load"], results["first_load_bare"]),
+             first_load_table(results["first_load"], results["first_load_bare"],
+                              results["first_load_bare_nodelay"]),
              exports_line(results["exports"]), profile_table(results["datasets"])]
     return "\n\n".join(part for part in parts if part)
