@@ -11,7 +11,7 @@ from sistercities.schema import PROVINCES, canonical_province, canonical_state
 from . import filters, frame, stage
 from .arc_map import PROVINCE_PAGE, STATE_PAGE
 from .tables import TABLE_ROW, notes_column, source_column, worded
-from .ui_text import lang, plain, tr
+from .ui_text import lang, plain, tr, tr_count
 
 KINDS = {
     "province": {"column": "province", "partner": "state", "place": "place_cn",
@@ -73,16 +73,16 @@ def summary(scope_all: pd.DataFrame, spec: dict) -> str:
     """Every pair of the place, whatever the filters: the figures above the map count only
     the dated pairs in view, so the undated ones are named here."""
     partners = scope_all[spec["partner"]].nunique()
-    noun = tr(spec["partner_noun"] + ("_one" if partners == 1 else ""))
+    noun = tr_count(spec["partner_noun"], partners)
     levels = tr("summary_level_separator").join(
         tr("summary_level", n=count, level=tr(f"level_{level}").lower())
         for level, count in scope_all["level"].value_counts().items())
-    text = tr("summary_one" if len(scope_all) == 1 else "summary", n=len(scope_all),
-              partners=partners, partner_noun=noun, levels=levels)
+    text = tr_count("summary", len(scope_all), partners=partners, partner_noun=noun,
+                    levels=levels)
     undated = int(scope_all["year"].isna().sum())
     if not undated:
         return text
-    return text + tr("summary_undated_one" if undated == 1 else "summary_undated", n=undated)
+    return text + tr_count("summary_undated", undated)
 
 
 def picker(kind: str, names: list[str], current: str | None) -> None:

@@ -17,7 +17,7 @@ from sistercities.view import apply_filters, matches_search, matching
 from sistercities.view import kpis as kpi_figures
 
 from . import arc_map, chart, export_buttons, filters, keys, kpis
-from .ui_text import lang, plain, tr
+from .ui_text import lang, plain, tr, tr_count
 
 SPEEDS = {"slow": 2.0, "normal": 1.0, "fast": 0.5}
 # The camera is fitted on the server, which does not know the window: to the map's width in
@@ -164,7 +164,7 @@ def notes(charted: pd.DataFrame, unlocated: pd.DataFrame) -> None:
     """`charted`: the page's pairs through every filter but the years."""
     undated = int(charted["year"].isna().sum())
     if undated:
-        st.info(tr("undated_one") if undated == 1 else tr("undated", n=undated),
+        st.info(tr_count("undated", undated),
                 icon=":material/info:")
     if len(unlocated):
         names = ", ".join(sorted(unlocated["place_cn"] + " – " + unlocated["place_us"]))

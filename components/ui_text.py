@@ -117,11 +117,17 @@ TEXT: dict[str, tuple[str, str]] = {
     "every_pair": ("Every pair and its source", "全部关系及来源"),
     "pairs_listed": ("{n} pairs; use the sidebar search to narrow the list.",
                      "共 {n} 对；可用侧栏搜索缩小范围。"),
+    "pairs_listed_one": ("1 pair.", "共 1 对。"),
     "pairs_matching": ("{n} pairs matching “{q}” (search in the sidebar).",
                        "{n} 对匹配“{q}”（侧栏搜索）。"),
+    "pairs_matching_one": ("1 pair matching “{q}” (search in the sidebar).",
+                           "1 对匹配“{q}”（侧栏搜索）。"),
     "undated_list": ("{n} pairs whose year is unknown", "{n} 对年份不详"),
+    "undated_list_one": ("1 pair whose year is unknown", "1 对年份不详"),
     "ended_list": ("{n} pairs ended or suspended", "{n} 对已终止或暂停"),
+    "ended_list_one": ("1 pair ended or suspended", "1 对已终止或暂停"),
     "data_issues": ("{n} data issues", "{n} 个数据问题"),
+    "data_issues_one": ("1 data issue", "1 个数据问题"),
     "col_cn_place": ("Chinese place", "中国地点"),
     "col_province": ("Province", "省份"),
     "col_us_place": ("US place", "美国地点"),
@@ -183,6 +189,12 @@ def lang() -> str:
     if keys.VIEW in st.session_state:
         return st.session_state[keys.VIEW]["lang"]
     return "zh" if st.query_params.get("lang") == "zh" else "en"
+
+
+def tr_count(key: str, n: int, **values) -> str:
+    """`key`'s string for `n` things: its `_one` form when n is 1 and one exists."""
+    one = f"{key}_one"
+    return tr(one if n == 1 and one in TEXT else key, n=n, **values)
 
 
 def tr(key: str, **values) -> str:

@@ -5,7 +5,7 @@ import streamlit as st
 
 from components import filters, frame
 from components.tables import TABLE_ROW, notes_column, source_column, worded
-from components.ui_text import plain, tr
+from components.ui_text import plain, tr, tr_count
 from sistercities.coverage import (
     REPORTED_SOURCE,
     REPORTED_TOTAL,
@@ -42,8 +42,8 @@ right.caption(tr("decade_caption", n=len(pairs), friendship=len(pairs) - sister)
 st.subheader(tr("every_pair"))
 search = filters.search_text()
 table = pairs[matches_search(pairs, search)] if search else pairs
-st.caption(tr("pairs_matching", n=len(table), q=plain(search)) if search
-           else tr("pairs_listed", n=len(table)))
+st.caption(tr_count("pairs_matching", len(table), q=plain(search)) if search
+           else tr_count("pairs_listed", len(table)))
 columns = {"place_cn": tr("col_cn_place"), "place_cn_zh": "中文", "province": tr("col_province"),
            "place_us": tr("col_us_place"), "state": tr("col_state"), "level": tr("col_level"),
            "relation": tr("col_relation"), "year": tr("col_year"), "date": tr("col_date"),
@@ -56,16 +56,16 @@ st.dataframe(worded(table[list(columns)]), hide_index=True, width="stretch",
                             "year": st.column_config.NumberColumn(tr("col_year"), format="%d")})
 
 undated = pairs[pairs["year"].isna()]
-with st.expander(tr("undated_list", n=len(undated))):
+with st.expander(tr_count("undated_list", len(undated))):
     st.dataframe(undated[["place_cn", "province", "place_us", "state", "source", "notes"]],
                  hide_index=True, width="stretch",
                  column_config={"source": source_column(tr("col_source")),
                                 "notes": notes_column(tr("col_notes"))})
 ended = pairs[pairs["status"] != "active"]
-with st.expander(tr("ended_list", n=len(ended))):
+with st.expander(tr_count("ended_list", len(ended))):
     st.dataframe(worded(ended[["place_cn", "place_us", "state", "year", "status", "status_year",
                                "notes"]]), hide_index=True, width="stretch")
 if atlas.issues:
-    with st.expander(tr("data_issues", n=len(atlas.issues))):
+    with st.expander(tr_count("data_issues", len(atlas.issues))):
         for issue in atlas.issues:
             st.markdown(plain(issue))

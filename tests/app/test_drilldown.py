@@ -123,6 +123,18 @@ def test_the_sources_page_lists_every_pair_with_its_coverage():
     assert len(at.dataframe[2].value) == len(ATLAS.pairs)
 
 
+@pytest.mark.parametrize("search", ["Boynton", "Jiangsu"])
+def test_the_sources_search_counts_its_matches_in_words(search):
+    at = open_page("pages/sources.py", q=search)
+    assert not at.exception
+    matches = len(at.dataframe[2].value)
+    said = next(c.value for c in at.caption if "matching" in c.value)
+    if matches == 1:
+        assert said.startswith(f"1 pair matching “{search}”"), said
+    else:
+        assert matches > 1 and said.startswith(f"{matches} pairs matching “{search}”"), said
+
+
 def test_invalid_url_values_are_ignored_not_fatal():
     at = new_app(years=["19x9", "2000"], level=["city", "<script>"], mode="sideways", lang="fr")
     at.run()
