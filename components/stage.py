@@ -164,8 +164,7 @@ def notes(charted: pd.DataFrame, unlocated: pd.DataFrame) -> None:
     """`charted`: the page's pairs through every filter but the years."""
     undated = int(charted["year"].isna().sum())
     if undated:
-        st.info(tr_count("undated", undated),
-                icon=":material/info:")
+        st.info(tr_count("undated", undated), icon=":material/info:")
     if len(unlocated):
         names = ", ".join(sorted(unlocated["place_cn"] + " – " + unlocated["place_us"]))
         st.info(tr("unlocated", n=len(unlocated), names=plain(names)), icon=":material/info:")

@@ -4,7 +4,7 @@ Streamlit 1.67 binds its listening socket as `socket.socket(family)`, whose `pro
 asyncio only turns Nagle's algorithm off on sockets whose `proto` is IPPROTO_TCP. With Nagle
 on, each response after the first on a kept-alive connection waits for the browser's delayed
 ACK (40 ms on Linux): a page that loads 60 script chunks over Chromium's six connections to
-one host queued them for 0.3 s, and small websocket messages waited the same way.
+one host queued them for 0.3 s.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ def _open_descriptors() -> list[int]:
 
 def disable_nagle() -> int:
     """Set TCP_NODELAY on every TCP socket this process holds, the listening one included
-    (connections it accepts later inherit it on Linux and macOS); return how many were set.
+    (on Linux the connections it accepts later inherit it); return how many were set.
 
     Sockets are borrowed by descriptor and given back untouched otherwise: nothing is closed."""
     changed = 0
