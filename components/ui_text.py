@@ -6,7 +6,7 @@ import re
 
 import streamlit as st
 
-from sistercities.i18n import t
+from sistercities.i18n import t, t_count
 
 from . import keys
 
@@ -193,6 +193,8 @@ def lang() -> str:
 
 def tr_count(key: str, n: int, **values) -> str:
     """`key`'s string for `n` things: its `_one` form when n is 1 and one exists."""
+    if key not in TEXT:
+        return t_count(key, lang(), n, **values)
     one = f"{key}_one"
     return tr(one if n == 1 and one in TEXT else key, n=n, **values)
 

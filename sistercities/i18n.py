@@ -74,6 +74,12 @@ def t(key: str, lang: str = "en", **values) -> str:
     return template(key, lang).format(**values)
 
 
+def t_count(key: str, lang: str, n: int, **values) -> str:
+    """`key`'s string for `n` things: its `_one` form when n is 1 and one exists."""
+    one = f"{key}_one"
+    return t(one if n == 1 and one in STRINGS else key, lang, n=n, **values)
+
+
 def place_names(pairs: pd.DataFrame, lang: str = "en") -> tuple[pd.Series, pd.Series]:
     """(Chinese side, US side) names to show: characters for Chinese places in Chinese;
     US places keep their English names (no sourced Chinese names for them)."""

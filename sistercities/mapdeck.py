@@ -10,7 +10,7 @@ import pandas as pd
 import pydeck as pdk
 
 from .geometry import PACIFIC_SHIFT, inverse_mercator_y, mercator_y, wrap_lon
-from .i18n import place_names, t, template
+from .i18n import place_names, t, t_count, template
 
 # Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
 LEVEL_COLOURS = {
@@ -56,10 +56,6 @@ def year_label(year, lang: str = "en") -> str:
 def _named(place: str, admin: str) -> str:
     """A place with its province or state, once when the place is the province or state."""
     return place if place == admin else f"{place} ({admin})"
-
-
-def _pairs_in_view(count: int, lang: str) -> str:
-    return t("tip_pairs_one", lang) if count == 1 else t("tip_pairs", lang, n=count)
 
 
 def _rounded_points(view: pd.DataFrame, lon: str, lat: str, digits: int = 4) -> list[list[float]]:
@@ -126,7 +122,7 @@ def place_rows(view: pd.DataFrame, lang: str = "en") -> list[dict]:
                                       _rounded_points(view, "target_lon", "target_lat")):
         _count(places, ("US", state, place), position, place, state)
     # Worded once per distinct count and per province/state: most places share them.
-    counts = {n: _pairs_in_view(n, lang) for n in {found["pairs"] for found in places.values()}}
+    counts = {n: t_count("tip_pairs", lang, n) for n in {found["pairs"] for found in places.values()}}
     opens = {a: t("tip_open", lang, admin=a) for a in {found["admin"] for found in places.values()}}
     rows = []
     for (country, admin, place), found in places.items():
@@ -206,7 +202,7 @@ def bundled_place_rows(view: pd.DataFrame, lang: str = "en") -> list[dict]:
             "country": country, "admin": grouped[admin], "place": grouped[admin],
             "position": _rounded_points(grouped, "lon", "lat", 3),
             "pairs": grouped["pairs"], "tip_title": shown,
-            "tip_detail": [_pairs_in_view(n, lang) for n in grouped["pairs"]],
+            "tip_detail": [t_count("tip_pairs", lang, n) for n in grouped["pairs"]],
             "tip_extra": [t("tip_open", lang, admin=a) for a in shown],
         }))
     return pd.concat(rows, ignore_index=True).to_dict("records")

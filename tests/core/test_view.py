@@ -89,6 +89,16 @@ def test_tooltips_name_a_province_or_state_once_when_it_is_the_place_itself():
     assert "Hubei" in {row["tip_title"] for row in place_rows(view)}
 
 
+@pytest.mark.parametrize("lang, one, many", [("en", "1 pair in view", "{n} pairs in view"),
+                                              ("zh", "视图中 1 对", "视图中 {n} 对")])
+def test_place_tooltips_count_their_pairs_in_words(lang, one, many):
+    view = apply_filters(load_atlas().located, Filters(YearWindow(1979, 2000)))
+    rows = place_rows(view, lang)
+    assert {row["pairs"] for row in rows} >= {1, 2}
+    for row in rows:
+        assert row["tip_detail"] == (one if row["pairs"] == 1 else many.format(n=row["pairs"]))
+
+
 def test_a_tie_ended_in_an_unknown_year_shows_as_ended_with_the_year_unknown():
     located = load_atlas().located
     stockton = located[located["place_us"].eq("Stockton") & located["place_cn"].eq("Foshan")]
