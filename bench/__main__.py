@@ -21,6 +21,7 @@ from sistercities.atlas import load_atlas
 
 from . import ROOT
 from .browser import CHROMIUM, first_load
+from .concurrency import concurrency
 from .exports import export_times
 from .report import table
 from .synthetic import write_dataset
@@ -107,6 +108,9 @@ def main() -> None:
         # The floor again with the Atlas' socket fix, so the two differ only by what the Atlas draws.
         results["first_load_bare_nodelay"] = browser_loads(BARE, work, basemap=False,
                                                            extra_env={BARE_NODELAY: "1"})
+        load_before = os.getloadavg()[0]
+        results["concurrency"] = {**concurrency(work),
+                                  "load_average": [load_before, os.getloadavg()[0]]}
     print("… exports", flush=True)
     results["exports"] = export_times(real)
     results["load_average_at_end"] = os.getloadavg()

@@ -84,7 +84,76 @@ def targets(results: dict) -> list[tuple[str, str, bool | None]]:
         seconds = results["exports"].get(f"{key}_s")
         rows.append((label, ms(seconds) if seconds is not None else results["exports"]["note"],
                      seconds < limit if seconds is not None else None))
+    if "concurrency" in results:
+        rows += concurrency_targets(results["concurrency"]["servers"])
     return rows
+
+
+def _levels(server: dict) -> dict[int, dict]:
+    return {level["sessions"]: level for level in server.get("levels", [])}
+
+
+def concurrency_targets(servers: list[dict]) -> list[tuple[str, str, bool | None]]:
+    """The issue's targets: one process against the floor at 60, make serve against one at 100."""
+    one, bare, serve = (_levels(server) for server in servers)
+    rows = []
+    if 60 in one and 60 in bare and one[60]["wall_s"] and bare[60]["wall_s"]:
+        ratio = one[60]["wall_s"] / bare[60]["wall_s"]
+        rows.append(("one process, 60 concurrent new sessions: wall time ≤ 1.5× bare",
+                     f"{ratio:.2f}× ({ms(one[60]['wall_s'])} vs {ms(bare[60]['wall_s'])})",
+                     ratio <= 1.5))
+    else:
+        rows.append(("one process, 60 concurrent new sessions: wall time ≤ 1.5× bare", "error", None))
+    name = servers[2]["server"]
+    if 100 in serve:
+        rows.append((f"{name}, 100 concurrent new sessions: 0 errors", str(serve[100]["errors"]),
+                     serve[100]["errors"] == 0))
+    if 100 in serve and 100 in one and serve[100]["first_p95_s"] and one[100]["first_p95_s"]:
+        gain = one[100]["first_p95_s"] / serve[100]["first_p95_s"]
+        rows.append((f"{name}, 100 sessions: first-page p95 ≥ 1.5× better than one process "
+                     "(aim < 5 s)", f"{gain:.2f}× ({ms(serve[100]['first_p95_s'])} vs "
+                     f"{ms(one[100]['first_p95_s'])})", gain >= 1.5))
+    else:
+        rows.append((f"{name}, 100 sessions: first-page p95 ≥ 1.5× better than one process",
+                     "error", None))
+    return rows
+
+
+def concurrency_table(figures: dict) -> str:
+    lines = [
+        f"Concurrent new sessions of `{figures['page']}` over Streamlit's websocket "
+        "(`bench/load.py`), all started together after one warm-up session. First page: connect "
+        "to `script_finished`; rerun: the slider moved as a browser sends it, right after the "
+        "session's first page. p50/p95 by nearest rank; wall: the first connect to the last "
+        "session's end; server RSS summed over the server's processes after the level.",
+        "",
+        "| sessions | server | first page p50 / p95 | rerun p50 / p95 | wall | errors | server RSS "
+        "| load client CPU |",
+        "|--:|---|--:|--:|--:|--:|--:|--:|",
+    ]
+    servers = figures["servers"]
+    for server in servers:
+        if "error" in server:
+            lines.append(f"| – | {server['server']} | error: {server['error'][-200:]} ||||||")
+    for sessions in sorted({n for server in servers for n in _levels(server)}):
+        for server in servers:
+            level = _levels(server).get(sessions)
+            if level is None:
+                continue
+            errors = str(level["errors"]) + (f" ({level['error_samples'][0]})" if level["errors"]
+                                             else "")
+            lines.append(
+                f"| {sessions} | {server['server']} | {ms(level['first_p50_s'])} / "
+                f"{ms(level['first_p95_s'])} | {ms(level['rerun_p50_s'])} / "
+                f"{ms(level['rerun_p95_s'])} | {ms(level['wall_s'])} | {errors} "
+                f"| {level['rss_mib']:.0f} MiB | {ms(level['client_cpu_s'])} |")
+    measured = [server for server in servers if "levels" in server]
+    reruns = {server["server"]: next((level["rerun"] for level in server["levels"] if level["rerun"]),
+                                     "none") for server in measured}
+    lines += ["", "The rerun: " + "; ".join(f"{name}: {kind}" for name, kind in reruns.items())
+              + ". Server RSS after the warm-up: " + ", ".join(
+                  f"{server['server']} {server['idle_rss_mib']:.0f} MiB" for server in measured) + "."]
+    return "\n".join(lines)
 
 
 def first_load_table(atlas: dict, bare: dict, bare_nodelay: dict) -> str:
@@ -142,5 +211,6 @@ def table(results: dict) -> str:
     parts = [header(results), rerun_table(results["datasets"]), "\n".join(target_lines),
              first_load_table(results["first_load"], results["first_load_bare"],
                               results["first_load_bare_nodelay"]),
+             concurrency_table(results["concurrency"]) if "concurrency" in results else "",
              exports_line(results["exports"]), profile_table(results["datasets"])]
     return "\n\n".join(part for part in parts if part)
