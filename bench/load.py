@@ -21,10 +21,12 @@ import math
 import resource
 import socket
 import time
+from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import websockets
+from streamlit.proto.Alert_pb2 import Alert
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
@@ -101,9 +103,10 @@ def _slider(delta) -> Slider:
                   delta.fragment_id)
 
 
-async def read_run(ws) -> Slider | None:
-    """ForwardMsgs until the run is done; the first slider drawn, if any."""
-    slider = None
+async def read_run(ws) -> tuple[Slider | None, Counter]:
+    """ForwardMsgs until the run is done: the first slider drawn, if any, and the elements
+    drawn by kind (alerts by format: "alert error", "alert warning", ...)."""
+    slider, elements = None, Counter()
     while True:
         msg = ForwardMsg()
         msg.ParseFromString(await ws.recv())
@@ -114,14 +117,18 @@ async def read_run(ws) -> Slider | None:
                 raise PageError(f"exception on the page: {msg.delta.new_element.exception.type}")
             if element == "slider" and slider is None:
                 slider = _slider(msg.delta)
+            if element == "alert":
+                element += " " + Alert.Format.Name(msg.delta.new_element.alert.format).lower()
+            elements[element] += 1
         elif kind == "page_not_found":
             raise PageError(f"page not found: {msg.page_not_found.page_name!r}")
         elif kind == "script_finished":
             if msg.script_finished in DONE:
-                return slider
+                return slider, elements
             if msg.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
                 raise PageError("the script did not compile")
             # FINISHED_EARLY_FOR_RERUN: the script asked for another run; wait for that one.
+            elements.clear()
 
 
 def moved_query(query: str, slider: Slider, values: tuple[float, ...]) -> str:
@@ -133,14 +140,15 @@ def moved_query(query: str, slider: Slider, values: tuple[float, ...]) -> str:
 
 
 async def one_session(where: Target) -> dict:
-    """{"first_s", "rerun_s", "rerun"} or {"error"}: one new session, its page and one rerun."""
+    """{"first_s", "rerun_s", "rerun", "elements"} or {"error"}: one new session, its page
+    (and what it drew) and one rerun."""
     started = time.monotonic()
     try:
         async with websockets.connect(where.uri, subprotocols=["streamlit"], origin=where.origin,
                                       max_size=None, ping_interval=None, open_timeout=TIMEOUT_S,
                                       close_timeout=2) as ws:
             await ws.send(rerun_request(where, where.query))
-            slider = await read_run(ws)
+            slider, elements = await read_run(ws)
             first = time.monotonic() - started
             values = slider.moved() if slider else ()
             query = moved_query(where.query, slider, values) if slider else where.query
@@ -152,7 +160,7 @@ async def one_session(where: Target) -> dict:
         return {"error": f"{type(exc).__name__}: {exc}"[:200]}
     kind = ("slider move, fragment" if slider and slider.fragment_id else
             "slider move" if slider else "plain rerun")
-    return {"first_s": first, "rerun_s": rerun, "rerun": kind}
+    return {"first_s": first, "rerun_s": rerun, "rerun": kind, "elements": dict(elements)}
 
 
 async def _bounded(where: Target, timeout_s: float) -> dict:
@@ -180,6 +188,7 @@ def summarise(outcomes: list[dict], wall_s: float, client_cpu_s: float) -> dict:
         "first_p50_s": percentile(first, 50), "first_p95_s": percentile(first, 95),
         "rerun_p50_s": percentile(rerun, 50), "rerun_p95_s": percentile(rerun, 95),
         "rerun": next((o["rerun"] for o in outcomes if "rerun" in o), None),
+        "elements": next((o["elements"] for o in outcomes if "elements" in o), {}),
     }
 
 
