@@ -3,7 +3,8 @@
 One Streamlit process runs every session's script under one GIL, about one core: a process
 per core, behind a load balancer that keeps each browser on its replica (cookie) and moves
 it to a live one when its replica dies (the view is in the URL, so it comes back). All
-replicas share one `server.cookieSecret`, so XSRF tokens and uploads still work after a move.
+replicas share one `server.cookieSecret`, so a cookie one replica signed (Streamlit's login and
+session cookies) is good on the others after a move.
 
     python -m deploy.serve --replicas 2 --port 8501 [--address 127.0.0.1]
 
