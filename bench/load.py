@@ -22,6 +22,7 @@ import resource
 import socket
 import time
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -208,7 +209,11 @@ def load(url: str, sessions: int, timeout_s: float = TIMEOUT_S) -> dict:
     """`sessions` new sessions of `url` started together; their figures summarised."""
     if not 1 <= sessions <= MAX_SESSIONS:
         raise ValueError(f"sessions must be 1 to {MAX_SESSIONS}, got {sessions}")
-    return asyncio.run(_load(target(url), sessions, min(timeout_s, TIMEOUT_S)))
+    where = target(url)
+    # An event loop of its own, in a thread of its own: the caller may be running one already
+    # (Playwright's sync API does, in the browser tests).
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, _load(where, sessions, min(timeout_s, TIMEOUT_S))).result()
 
 
 def main() -> None:

@@ -173,7 +173,7 @@ def test_the_first_stage_click_after_a_failover_works(chromium, cluster):
     kill_replica_of(a, cluster)
     a.reconnected()
     a.next_year()
-    a.until(lambda: a.years() == [1990, 2011], "Next year right after the failover", 15)
+    a.until(lambda: a.years() == [1990, 2011], "Next year right after the failover", 8)
 
 
 def test_an_upload_works_again_after_its_replica_dies(chromium, cluster):
