@@ -93,8 +93,9 @@ def _die_with_parent() -> None:
 def spawn(name: str, command: list[str], log: Path, env: dict[str, str], port: int) -> Child:
     with log.open("wb") as sink:
         # Its own session: Ctrl-C reaches only the launcher, which stops children in order.
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=sink, stderr=subprocess.STDOUT,
-                                   start_new_session=True, preexec_fn=_die_with_parent)
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=sink,
+                                   stderr=subprocess.STDOUT, start_new_session=True,
+                                   preexec_fn=_die_with_parent)
     return Child(name, process, port, log)
 
 
@@ -129,7 +130,8 @@ def wait_healthy(children: list[Child], deadline: float) -> None:
 
 
 def stop(children: list[Child]) -> None:
-    """HAProxy first (no new requests), then the replicas; SIGKILL whatever outlives the wait."""
+    """SIGTERM to each (HAProxy is first in the list: no new requests), SIGKILL to whatever
+    outlives the wait."""
     for child in children:
         if child.process.poll() is None:
             child.process.terminate()
