@@ -23,7 +23,7 @@ MIME = {"png": "image/png", "svg": "image/svg+xml", "gif": "image/gif",
 EXPORTED = ["pair_id", "level", "relation", "province", "province_zh", "place_cn", "place_cn_zh",
             "state", "place_us", "year", "date", "status", "status_year", "distance_km", "cn_lat",
             "cn_lon", "us_lat", "us_lon", "source_lon", "source_lat", "target_lon", "target_lat",
-            "source", "source_title", "notes", "ended"]
+            "bend", "source", "source_title", "notes", "ended"]
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -40,8 +40,9 @@ def chart_file(pairs: pd.DataFrame, bounds: tuple[int, int], selected: tuple[int
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def gif_file(view: pd.DataFrame, end: int, scale: int, lang: str, scope_label: str | None) -> bytes:
-    return export.timeline_gif(view, end, scale, lang, scope_label)
+def gif_file(view: pd.DataFrame, first: int, end: int, scale: int, lang: str,
+             scope_label: str | None) -> bytes:
+    return export.timeline_gif(view, end, scale, lang, scope_label, first=first)
 
 
 def file_stem(scope_label: str | None, start: int, end: int) -> str:
@@ -51,19 +52,21 @@ def file_stem(scope_label: str | None, start: int, end: int) -> str:
 
 def show(view: pd.DataFrame, start: int, end: int, scope_label: str | None, lang: str, key: str,
          *, chart_pairs: pd.DataFrame | None = None, bounds: tuple[int, int] | None = None,
-         events: pd.DataFrame | None = None) -> None:
+         events: pd.DataFrame | None = None, first: int | None = None) -> None:
     """An "Export this view" button that opens the export dialog. The chart is the screen's:
     pass the pairs it counts (`chart_pairs`), the data's `bounds` and `events`; without
-    them it charts the view. The dialog's widgets are drawn only while it is open, so a
-    slider move does not pay for them."""
+    them it charts the view. `first`: the GIF's first frame (the window's start when it
+    shows pairs signed in range). The dialog's widgets are drawn only while it is open, so
+    a slider move does not pay for them."""
     if st.button(t("export_title", lang), icon=":material/download:", key=key):
         dialog = st.dialog(t("export_title", lang), width="large")(_panel)
-        dialog(view, start, end, scope_label, lang, key, chart_pairs, bounds, events)
+        dialog(view, start, end, scope_label, lang, key, chart_pairs, bounds, events,
+               start if first is None else first)
 
 
 def _panel(view: pd.DataFrame, start: int, end: int, scope_label: str | None, lang: str,
            key: str, chart_pairs: pd.DataFrame | None, bounds: tuple[int, int] | None,
-           events: pd.DataFrame | None) -> None:
+           events: pd.DataFrame | None, first: int) -> None:
     view = view[EXPORTED].reset_index(drop=True)
     chart_pairs = view if chart_pairs is None else chart_pairs
     bounds = bounds or (start, end)
@@ -87,7 +90,7 @@ def _panel(view: pd.DataFrame, start: int, end: int, scope_label: str | None, la
                                                  scale, transparent, lang)))
     # A 4x GIF would be tens of megabytes: the GIF stops at 2x.
     files.append((t("export_gif", lang), f"{stem}-timeline.gif",
-                  lambda: gif_file(view, end, min(scale, 2), lang, scope_label)))
+                  lambda: gif_file(view, first, end, min(scale, 2), lang, scope_label)))
     files.append((f"{t('export_pairs', lang)} CSV", f"{stem}.csv",
                   lambda: export.pairs_csv(view, lang)))
     files.append((f"{t('export_pairs', lang)} GeoJSON", f"{stem}.geojson",

@@ -19,13 +19,14 @@ from sistercities.view import Filters
 from . import keys
 from .ui_text import tr
 
-URL_KEYS = ("years", "mode", "level", "relation", "q", "lang", "present", "deck", "slide")
+URL_KEYS = ("years", "mode", "undated", "level", "relation", "q", "lang", "present", "deck",
+            "slide")
 LANG_LABELS = {"en": "English", "zh": "中文"}
 
 
 def default_view(bounds: tuple[int, int]) -> dict:
-    return {"years": bounds, "mode": SIGNED, "level": (), "relation": (), "q": "", "lang": "en",
-            "present": False, "deck": "", "slide": 0}
+    return {"years": bounds, "mode": SIGNED, "undated": True, "level": (), "relation": (), "q": "",
+            "lang": "en", "present": False, "deck": "", "slide": 0}
 
 
 def parse_url(params: dict[str, list[str]], bounds: tuple[int, int]) -> dict:
@@ -38,6 +39,7 @@ def parse_url(params: dict[str, list[str]], bounds: tuple[int, int]) -> dict:
         pass
     if params.get("mode", [""])[0] in MODES:
         view["mode"] = params["mode"][0]
+    view["undated"] = params.get("undated", [""])[0] not in ("0", "false")
     view["level"] = tuple(v for v in LEVEL_VALUES if v in params.get("level", []))
     view["relation"] = tuple(v for v in RELATION_VALUES if v in params.get("relation", []))
     view["q"] = params.get("q", [""])[0][:100]
@@ -57,6 +59,8 @@ def url_params(view: dict, bounds: tuple[int, int]) -> dict[str, list[str] | str
     for key in ("mode", "q", "lang"):
         if view[key] != defaults[key]:
             params[key] = view[key]
+    if not view["undated"]:
+        params["undated"] = "0"
     for key in ("level", "relation"):
         if view[key]:
             params[key] = list(view[key])
@@ -151,6 +155,7 @@ def show_sidebar() -> None:
                              **_bind(keys.LANG, "lang", _language))
         st.segmented_control(tr("show"), MODES, format_func=_mode_label,
                              help=tr("mode_help"), **_bind(keys.MODE, "mode", _mode))
+        undated_toggle()
         st.multiselect(tr("level"), LEVEL_VALUES, format_func=_level_label,
                        placeholder=tr("all_levels"), **_bind(keys.LEVELS, "level", tuple))
         st.multiselect(tr("relation"), RELATION_VALUES, format_func=_relation_label,
@@ -171,8 +176,27 @@ def set_years(start: int, end: int) -> None:
 def current(bounds: tuple[int, int], **scope) -> Filters:
     start, end = years(bounds)
     v = view()
-    return Filters(YearWindow(start, end, v["mode"]), tuple(v["level"]), tuple(v["relation"]),
-                   **scope)
+    return Filters(YearWindow(start, end, v["mode"], v["undated"]), tuple(v["level"]),
+                   tuple(v["relation"]), **scope)
+
+
+def undated_toggle() -> None:
+    """Whether pairs with no known year are on the map (and in every count and table)."""
+    st.toggle(tr("include_undated"), help=tr("include_undated_help"),
+              **_bind(keys.UNDATED, "undated", bool))
+
+
+def reset() -> None:
+    """Every filter back to its default; language and presenter mode stay."""
+    kept = {key: view()[key] for key in ("lang", "present", "deck", "slide")}
+    update(**{**default_view(st.session_state[keys.BOUNDS]), **kept})
+
+
+def filtered() -> bool:
+    """Whether any filter narrows the view (the years' full range is no filter)."""
+    defaults = default_view(st.session_state[keys.BOUNDS])
+    return any(view()[key] != defaults[key] for key in ("years", "mode", "undated", "level",
+                                                         "relation", "q"))
 
 
 def search_text() -> str:

@@ -6,12 +6,14 @@ the same when run on its own, as Streamlit's AppTest does after switch_page.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from sistercities.atlas import Atlas
 
-from . import arc_map, data, filters, presenter
+from . import data, filters, presenter
 from .ui_text import tr
 
 
@@ -32,11 +34,17 @@ NAV = (("pages/overview.py", "nav_overview", ":material/map:"),
        ("pages/upload.py", "nav_upload", ":material/upload_file:"))
 
 
+LAYOUT_CSS = (Path(__file__).with_name("atlas.css")).read_text(encoding="utf-8")
+
+
 def page_links() -> None:
-    """The page list, each link carrying the current view (a province/state name is not)."""
+    """The page list. The links carry no view: the view travels with the session
+    (filters.sync keeps it when a URL names none), so a link drawn before a slider move in the
+    stage fragment still opens the page with the years now on screen. The address bar always
+    holds the whole view, for sharing."""
     with st.sidebar:
         for path, label, icon in NAV:
-            st.page_link(path, label=tr(label), icon=icon, query_params=filters.view_params())
+            st.page_link(path, label=tr(label), icon=icon)
         st.divider()
 
 
@@ -46,8 +54,8 @@ def setup(page: str) -> Atlas:
     data.server_sockets_without_nagle()
     atlas = data.atlas()
     filters.sync(atlas.bounds)
+    st.html(f"<style>{LAYOUT_CSS}</style>")
     page_links()
     filters.show_sidebar()
-    arc_map.keep_tooltips_inside()
     presenter.show(atlas.bounds, page)
     return atlas

@@ -11,8 +11,11 @@ RELATIONS = "w_relation"
 SEARCH = "w_q"
 LANG = "w_lang"
 PRESENT = "w_present"
+UNDATED = "w_undated"
 # Transient UI state.
 MAP = "map"
+MAP_CLIENT = "map_client"  # the map's browser side
+MAP_SIZE = "map_size"  # the map's size as the browser last measured it
 PLAYING = "playing"
 SPEED = "speed"
 APP_RERUN = "app_rerun"  # a fragment asks for a full rerun (to start or stop its timer)

@@ -10,7 +10,6 @@ from sistercities.schema import PROVINCES, canonical_province, canonical_state
 
 from . import filters, frame, stage
 from .arc_map import PROVINCE_PAGE, STATE_PAGE
-from .tables import TABLE_ROW, notes_column, source_column, worded
 from .ui_text import lang, plain, tr, tr_count
 
 KINDS = {
@@ -59,14 +58,13 @@ def show(kind: str) -> None:
     scope = atlas.located[atlas.located[spec["column"]] == name]
     st.title(label(kind, name, " · "))
     st.caption(summary(scope_all, spec))
-    if not filters.view()["present"]:  # a projector needs the map above the fold more
-        picker(kind, names, name)
     scope_label = scope_title(**{kind: name}, lang=lang())
     unlocated = atlas.unlocated[atlas.unlocated[spec["column"]] == name]
-    stage.show(scope, scope_all, unlocated, atlas.bounds, atlas.events, map_height=460,
-               scope_label=scope_label)
+    stage.show(scope, scope_all, unlocated, atlas.bounds, atlas.events, scope_label=scope_label,
+               place_name=label(kind, name))
     partner_links(scope_all, spec)
-    pairs_table(scope, scope_all, spec)
+    if not filters.view()["present"]:
+        picker(kind, names, name)
 
 
 def summary(scope_all: pd.DataFrame, spec: dict) -> str:
@@ -90,7 +88,7 @@ def picker(kind: str, names: list[str], current: str | None) -> None:
                           if current in names else None, key=f"pick_{kind}",
                           placeholder=tr(f"choose_{kind}"), format_func=PICK_LABELS[kind])
     if choice and choice != current:
-        st.switch_page(KINDS[kind]["page"], query_params=filters.view_params(name=choice))
+        st.switch_page(KINDS[kind]["page"], query_params={"name": choice})
 
 
 def index(kind: str, asked: str, names: list[str]) -> None:
@@ -100,47 +98,21 @@ def index(kind: str, asked: str, names: list[str]) -> None:
         st.warning(tr("unknown_name", kind=tr(f"kind_{kind}"), name=plain(asked)),
                    icon=":material/travel_explore:")
     picker(kind, names, None)
-    columns = st.columns(4)
-    for number, name in enumerate(names):
-        columns[number % 4].page_link(KINDS[kind]["page"], label=label(kind, name),
-                                      query_params=filters.view_params(name=name))
+    link_grid([(KINDS[kind]["page"], label(kind, name), name) for name in names])
 
 
 def partner_links(scope_all: pd.DataFrame, spec: dict) -> None:
     st.subheader(tr(spec["partners"]))
     counts = scope_all[spec["partner"]].value_counts().sort_index()
     partner_kind = "state" if spec["partner"] == "state" else "province"
-    columns = st.columns(4)
-    for number, (partner, count) in enumerate(counts.items()):
-        columns[number % 4].page_link(spec["partner_page"],
-                                      label=f"{label(partner_kind, partner)} ({count})",
-                                      query_params=filters.view_params(name=partner))
+    link_grid([(spec["partner_page"], f"{label(partner_kind, partner)} ({count})", partner)
+               for partner, count in counts.items()])
 
 
-def pairs_table(scope: pd.DataFrame, scope_all: pd.DataFrame, spec: dict) -> None:
-    st.subheader(tr("pairs_sources"))
-    table = scope_all.merge(scope[["pair_id", "distance_km"]], on="pair_id", how="left")
-    if lang() == "zh":  # Chinese places in characters
-        table = table.assign(place_cn=table["place_cn_zh"].where(table["place_cn_zh"].ne(""),
-                                                                 table["place_cn"]),
-                             province=table["province_zh"])
-    unknown = tr("unknown")
-    partner_place, partner = table[spec["partner_place"]], table[spec["partner"]]
-    table = worded(table).assign(
-        here=table[spec["place"]],
-        # "Ohio", not "Ohio, Ohio", when the partner is the state (or province) itself
-        partner=partner_place.where(partner_place.eq(partner), partner_place + ", " + partner),
-        year_shown=table["year"].map(lambda y: unknown if pd.isna(y) else str(int(y))),
-    ).sort_values(["year", "here"], na_position="last")
-    st.dataframe(
-        table[["here", "partner", "level", "relation", "year_shown", "status", "distance_km",
-               "source", "notes"]],
-        column_config={
-            "here": tr("col_place"), "partner": tr("col_partner"), "level": tr("col_level"),
-            "relation": tr("col_relation"), "year_shown": tr("col_year"), "status": tr("col_status"),
-            "distance_km": st.column_config.NumberColumn(tr("col_distance"), format="%d"),
-            "source": source_column(tr("col_source")), "notes": notes_column(tr("col_notes")),
-        },
-        hide_index=True, width="stretch", height=TABLE_ROW * (min(len(table), 20) + 1) + 3,
-    )
-    st.caption(tr("pairs_caption", n=len(table)))
+def link_grid(links: list[tuple[str, str, str]]) -> None:
+    """Page links (page, label, name) that read and tab across rows, in as many columns as
+    the width allows (a flex row that wraps, not st.columns, which tab down each column).
+    The view goes with the session, not the link (frame.page_links)."""
+    with st.container(horizontal=True, gap="small"):
+        for page, text, name in links:
+            st.page_link(page, label=text, query_params={"name": name}, width=220)

@@ -1,4 +1,5 @@
-"""The stage: year slider, playback controls, KPIs, map and timeline chart, redrawn together.
+"""The stage: year slider, playback controls, figures, map, timeline chart and the pairs in view,
+redrawn together.
 
 It runs as a fragment: while the timeline plays only the stage reruns, on a timer, so the
 page does not flash; the camera stays where the user put it because the map's initial view
@@ -16,16 +17,13 @@ from sistercities.mapdeck import fit_pairs
 from sistercities.view import apply_filters, matches_search, matching
 from sistercities.view import kpis as kpi_figures
 
-from . import arc_map, chart, export_buttons, filters, keys, kpis
+from . import arc_map, chart, export_buttons, filters, keys, kpis, map_client, pairs_table
 from .ui_text import lang, plain, tr, tr_count
 
 SPEEDS = {"slow": 2.0, "normal": 1.0, "fast": 0.5}
-# The camera is fitted on the server, which does not know the window: to the map's width in
-# a 1400-pixel window with the sidebar open (940 px; a wider window shows more around it), and
-# in presenter mode to a 1920x1080 projector, with a height that ends the map above the
-# screen's bottom.
-MAP_WIDTH = 940
-PROJECTOR_MAP = (1800, 480)
+# The map's size before the browser has measured it (the first run of a session; AppTest):
+# a laptop's main column, a phone's, a projector's. CSS sizes the map itself (frame.py).
+GUESSED_MAP = {"desktop": (900, 460), "phone": (358, 400), "projector": (1840, 700)}
 
 
 def _speed_label(speed: str) -> str:
@@ -76,55 +74,75 @@ def _fit() -> None:
     st.session_state[keys.FIT] = st.session_state.get(keys.FIT, 0) + 1
 
 
-def controls(bounds: tuple[int, int]) -> None:
+def year_slider(bounds: tuple[int, int]) -> None:
     low, high = bounds
     in_view = filters.years(bounds)
     if st.session_state.get(keys.YEARS) != in_view:  # moved by playback, a step or a link
         st.session_state[keys.YEARS] = in_view
-    playing = st.session_state.get(keys.PLAYING, False)
     st.slider(tr("years"), low, high, value=in_view, key=keys.YEARS, on_change=_slider_moved,
-              disabled=playing, help=tr("years_help"))
+              disabled=st.session_state.get(keys.PLAYING, False), help=tr("years_help"))
+
+
+def buttons(bounds: tuple[int, int]) -> None:
+    """Step, play or pause, speed, and fit the map."""
+    playing = st.session_state.get(keys.PLAYING, False)
     # One flex row rather than st.columns: the same controls in one block instead of six.
-    row = st.container(horizontal=True, vertical_alignment="center")
+    row = st.container(horizontal=True, vertical_alignment="center", key="stage_controls",
+                       width="content")
     row.button(tr("year_back"), icon=":material/chevron_left:", on_click=_step,
-               args=(-1, bounds), width="stretch", key="year_back")
+               args=(-1, bounds), key="year_back")
     if playing:
         row.button(tr("pause"), icon=":material/pause:", on_click=_pause, type="primary",
-                   width="stretch", key="pause")
+                   key="pause")
     else:
         row.button(tr("play"), icon=":material/play_arrow:", on_click=_play, args=(bounds,),
-                   type="primary", width="stretch", help=tr("play_help"), key="play")
+                   type="primary", help=tr("play_help"), key="play")
     row.button(tr("year_forward"), icon=":material/chevron_right:", on_click=_step,
-               args=(1, bounds), width="stretch", key="year_forward")
+               args=(1, bounds), key="year_forward")
     row.segmented_control("Speed", list(SPEEDS), format_func=_speed_label, key=keys.SPEED,
                           default="normal", label_visibility="collapsed",
                           on_change=_request_app_rerun)
-    row.button(tr("fit"), icon=":material/fit_screen:", on_click=_fit, width="stretch",
-               help=tr("fit_help"), key="fit")
+    row.button(tr("fit"), icon=":material/fit_screen:", on_click=_fit, help=tr("fit_help"),
+               key="fit")
 
 
-def camera(scope: pd.DataFrame, map_height: int, map_width: int) -> pdk.ViewState | None:
+def map_size(present: bool) -> tuple[int, int, bool]:
+    """(width, height, touch) of the map: measured by the browser once it has reported,
+    guessed from the user agent before."""
+    measured = st.session_state.get(keys.MAP_SIZE)
+    if measured and measured.get("w") and measured.get("h"):
+        return int(measured["w"]), int(measured["h"]), bool(measured.get("touch"))
+    agent = (st.context.headers.get("User-Agent") or "") if st.context.headers else ""
+    phone = "Mobi" in agent or "Android" in agent
+    kind = "projector" if present else "phone" if phone else "desktop"
+    width, height = GUESSED_MAP[kind]
+    return width, height, phone
+
+
+def camera(scope: pd.DataFrame, width: int, height: int) -> pdk.ViewState | None:
     """The scope's fitted camera; "Fit to data" nudges it so deck.gl moves back to it."""
     if scope.empty:
         return None
-    fitted = fit_pairs(scope, map_height, map_width)
+    fitted = fit_pairs(scope, height, width)
     fitted.zoom += st.session_state.get(keys.FIT, 0) * 1e-6
     return fitted
 
 
+def _remember_size(size: dict | None) -> None:
+    if size and size != st.session_state.get(keys.MAP_SIZE):
+        st.session_state[keys.MAP_SIZE] = dict(size)
+
+
 def show(scope: pd.DataFrame, scope_all: pd.DataFrame, unlocated: pd.DataFrame,
-         bounds: tuple[int, int], events: pd.DataFrame, map_height: int = 560,
-         scope_label: str | None = None) -> None:
+         bounds: tuple[int, int], events: pd.DataFrame, scope_label: str | None = None,
+         place_name: str | None = None) -> None:
     """Draw the stage for this page's pairs: `scope` holds the located ones, `scope_all`
-    every valid one (for the unknown-year note and the chart), `unlocated` those with a
-    place not yet geocoded; `scope_label` names the page's province or state in exported
-    titles."""
+    every valid one (for the chart), `unlocated` those with a place not yet geocoded;
+    `scope_label` names the page's province or state in exported titles, `place_name` in
+    the messages of an empty map."""
     playing = st.session_state.get(keys.PLAYING, False)
     interval = SPEEDS.get(st.session_state.get(keys.SPEED) or "normal", 1.0)
     present = filters.view()["present"]
-    map_width = MAP_WIDTH
-    if present:
-        map_width, map_height = PROJECTOR_MAP
 
     @st.fragment(run_every=interval if playing else None)
     def stage() -> None:
@@ -132,7 +150,10 @@ def show(scope: pd.DataFrame, scope_all: pd.DataFrame, unlocated: pd.DataFrame,
             st.rerun(scope="app")
         if playing and st.session_state.get(keys.PLAYING):
             _advance(bounds)
-        controls(bounds)
+        year_slider(bounds)
+        head = st.container(horizontal=True, vertical_alignment="bottom", key="stage_head")
+        with head:
+            buttons(bounds)
         chosen = filters.current(bounds)
         start, end = chosen.window.start, chosen.window.end
         view = apply_filters(scope, chosen)
@@ -140,31 +161,58 @@ def show(scope: pd.DataFrame, scope_all: pd.DataFrame, unlocated: pd.DataFrame,
         if search:
             view["match"] = matches_search(view, search)
         showing_years = present or st.session_state.get(keys.PLAYING, False)
-        kpis.show(kpi_figures(view), years=f"{start}–{end}" if showing_years else None)
-        if search:
-            st.caption(tr("search_matches", n=int(view["match"].sum()), total=len(view),
-                          q=plain(search)))
+        with head:  # beside the buttons where the screen is wide enough, else under them
+            kpis.show(kpi_figures(view), years=f"{start}–{end}" if showing_years else None)
+        empty_states(view, scope, search, place_name)
+        _remember_size(map_client.show())
+        width, height, touch = map_size(present)
         # On a projector the wheel scrolls the page: a presenter scrolling down to the map
         # must not zoom it out by accident (a double click or +/- still zooms).
-        clicked = arc_map.show(view, start, end, camera(scope, map_height, map_width),
-                               map_height, scroll_zoom=not present)
+        clicked = arc_map.show(view, start, end, camera(scope, width, height), height,
+                               scroll_zoom=not present, brushing=not touch)
         charted = matching(scope_all, chosen)
         chart.show(timeline_chart(charted, bounds, (start, end), events, lang=lang(),
                                   projector=present, hover_note=True))
-        notes(charted, unlocated)
+        st.caption(tr("legend_hint_hover" if not touch else "legend_hint"))
+        notes(charted, unlocated, chosen.window.undated)
         export_buttons.show(view, start, end, scope_label, lang(), key="export",
-                            chart_pairs=charted, bounds=bounds, events=events)
+                            chart_pairs=charted, bounds=bounds, events=events,
+                            first=start if chosen.window.mode == "signed" else bounds[0])
+        pairs_table.show(view[view["match"]] if search else view, len(view), search)
         if clicked:
-            arc_map.open_drilldown(clicked, filters.view_params)
+            arc_map.open_drilldown(clicked)
 
     stage()
 
 
-def notes(charted: pd.DataFrame, unlocated: pd.DataFrame) -> None:
+def empty_states(view: pd.DataFrame, scope: pd.DataFrame, search: str,
+                 place_name: str | None) -> None:
+    """Say why the map is empty (or why a search found nothing) and offer the way back."""
+    if search and not view.empty and not view["match"].any():
+        st.warning(tr("search_none", q=plain(search)), icon=":material/search_off:")
+    elif search and not view.empty:
+        st.caption(tr_count("search_matches", int(view["match"].sum()), total=len(view),
+                            q=plain(search)))
+    if not view.empty:
+        return
+    undated_only = (not scope.empty and scope["year"].isna().all()
+                    and not filters.view()["undated"])
+    if undated_only:
+        st.info(tr_count("all_undated", len(scope), place=plain(place_name or "")),
+                icon=":material/event_busy:")
+        st.button(tr("show_undated"), on_click=filters.update, kwargs={"undated": True},
+                  key="show_undated", icon=":material/visibility:")
+    else:
+        st.info(tr("no_pairs"), icon=":material/filter_alt_off:")
+        st.button(tr("reset_filters"), on_click=filters.reset, key="reset_filters",
+                  icon=":material/restart_alt:")
+
+
+def notes(charted: pd.DataFrame, unlocated: pd.DataFrame, with_undated: bool) -> None:
     """`charted`: the page's pairs through every filter but the years."""
     undated = int(charted["year"].isna().sum())
     if undated:
-        st.info(tr_count("undated", undated), icon=":material/info:")
+        st.caption(tr_count("undated_shown" if with_undated else "undated_hidden", undated))
     if len(unlocated):
         names = ", ".join(sorted(unlocated["place_cn"] + " – " + unlocated["place_us"]))
         st.info(tr("unlocated", n=len(unlocated), names=plain(names)), icon=":material/info:")

@@ -30,13 +30,28 @@ TEXT: dict[str, tuple[str, str]] = {
     "search": ("Search a place", "搜索地点"),
     "search_placeholder": ("Suzhou, 苏州, St. Louis…", "苏州、Suzhou、圣路易斯（St. Louis）…"),
     "search_help": ("English name, pinyin or Chinese characters; matching pairs are highlighted "
-                    "on the map.", "英文名、拼音或汉字；匹配的关系在地图上高亮显示。"),
-    "search_matches": ("{n} of {total} pairs in view match “{q}”: highlighted on the map.",
-                       "视图中 {total} 对里有 {n} 对匹配“{q}”，已在地图上高亮。"),
+                    "on the map and listed under it.",
+                    "英文名、拼音或汉字；匹配的关系在地图上高亮，并列在地图下方。"),
+    "search_matches": ("{n} of {total} pairs in view match “{q}”: highlighted on the map and "
+                       "listed below.",
+                       "视图中 {total} 对里有 {n} 对匹配“{q}”：已在地图上高亮，并列在下方。"),
+    "search_matches_one": ("1 of {total} pairs in view matches “{q}”: highlighted on the map and "
+                           "listed below.",
+                           "视图中 {total} 对里有 1 对匹配“{q}”：已在地图上高亮，并列在下方。"),
+    "search_none": ("No pair in view matches “{q}”. Check the spelling, or widen the filters.",
+                    "视图中没有与“{q}”匹配的关系。请检查拼写或放宽筛选条件。"),
     "years": ("Years", "年份"),
-    "years_help": ("Drag either end (pause playback first). Pairs whose year is unknown are never "
-                   "drawn; they are counted below the map.",
-                   "拖动两端选择年份（播放时请先暂停）。年份不详的关系不会绘制，数量在地图下方注明。"),
+    "years_help": ("Drag either end (pause playback first). The years filter the pairs whose "
+                   "signing year is known; pairs with no known year are drawn hollow in every "
+                   "range, unless “Include pairs with no known year” is off.",
+                   "拖动两端选择年份（播放时请先暂停）。年份只筛选已知缔结年份的关系；"
+                   "年份不详的关系在任何范围内都以空心弧线显示，除非关闭“包括年份不详的关系”。"),
+    "include_undated": ("Include pairs with no known year", "包括年份不详的关系"),
+    "include_undated_help": ("On: pairs whose signing year no source gives are on the map "
+                             "(hollow arcs), in the figures and in the table, whatever the years. "
+                             "Off: only pairs with a known year.",
+                             "开启：没有来源给出缔结年份的关系也显示在地图（空心弧线）、数字和表格中，"
+                             "不受年份筛选影响。关闭：只显示已知年份的关系。"),
     "year_back": ("Previous year", "上一年"),
     "year_forward": ("Next year", "下一年"),
     "play": ("Play", "播放"),
@@ -53,8 +68,45 @@ TEXT: dict[str, tuple[str, str]] = {
     "kpi_states": ("States", "州"),
     "kpi_cn_cities": ("Chinese cities", "中国城市"),
     "kpi_us_cities": ("US cities", "美国城市"),
-    "undated": ("{n} pairs without a known year not shown.", "{n} 对年份不详的关系未显示。"),
-    "undated_one": ("1 pair without a known year not shown.", "1 对年份不详的关系未显示。"),
+    "undated_shown": ("{n} of these pairs have no known year: drawn hollow on the map, not in "
+                      "the chart, which counts signing years.",
+                      "其中 {n} 对年份不详：在地图上以空心弧线显示，不计入按缔结年份统计的图表。"),
+    "undated_shown_one": ("1 of these pairs has no known year: drawn hollow on the map, not in "
+                          "the chart, which counts signing years.",
+                          "其中 1 对年份不详：在地图上以空心弧线显示，不计入按缔结年份统计的图表。"),
+    "undated_hidden": ("{n} pairs with no known year are hidden (“Include pairs with no known "
+                       "year” is off).", "{n} 对年份不详的关系已隐藏（“包括年份不详的关系”已关闭）。"),
+    "undated_hidden_one": ("1 pair with no known year is hidden (“Include pairs with no known "
+                           "year” is off).", "1 对年份不详的关系已隐藏（“包括年份不详的关系”已关闭）。"),
+    "kpi_undated": ("{n} year unknown", "{n} 对年份不详"),
+    "no_pairs": ("No pairs match these filters.", "没有符合这些筛选条件的关系。"),
+    "reset_filters": ("Reset filters", "重置筛选"),
+    "all_undated": ("All {n} pairs of {place} have no known year, and pairs with no known year "
+                    "are hidden.", "{place}的全部 {n} 对关系都没有已知年份，而年份不详的关系目前被隐藏。"),
+    "all_undated_one": ("The one pair of {place} has no known year, and pairs with no known year "
+                        "are hidden.", "{place}唯一的一对关系没有已知年份，而年份不详的关系目前被隐藏。"),
+    "show_undated": ("Show pairs with no known year", "显示年份不详的关系"),
+    "map_two_fingers": ("Use two fingers to move the map, or tap it first",
+                        "用两根手指移动地图，或先轻点地图"),
+    "map_active": ("Map active: one finger moves it. Touch outside to scroll.",
+                   "地图已激活：单指可移动地图。触碰地图外区域即可滚动页面。"),
+    "pairs_in_view": ("Pairs in view", "视图中的关系"),
+    "table_in_view": ("{n} pairs, as on the map; click a column to sort. Every source is the "
+                      "page the pair was read from.",
+                      "共 {n} 对，与地图一致；点击列标题排序。每个来源都是读取该关系的网页。"),
+    "table_in_view_one": ("1 pair, as on the map. The source is the page the pair was read from.",
+                          "共 1 对，与地图一致。来源是读取该关系的网页。"),
+    "table_matching": ("{n} of the {total} pairs in view match “{q}”; click a column to sort.",
+                       "视图中 {total} 对里有 {n} 对匹配“{q}”；点击列标题排序。"),
+    "table_matching_one": ("1 of the {total} pairs in view matches “{q}”.",
+                           "视图中 {total} 对里有 1 对匹配“{q}”。"),
+    "col_year_basis": ("Year from", "年份依据"),
+    "basis_stated": ("stated on the page", "网页写明"),
+    "basis_anniversary": ("an anniversary report", "周年报道推算"),
+    "basis_list": ("a dated list", "带日期的名录"),
+    "legend_label": ("Map legend", "地图图例"),
+    "legend_cn_place": ("Chinese place", "中国地点"),
+    "legend_us_place": ("US place", "美国地点"),
     "unlocated": ("{n} pair(s) not on the map because a place has no coordinates yet: {names}.",
                   "{n} 对关系因地点暂无坐标未显示在地图上：{names}。"),
     "legend_ended": ("Ended", "已终止"),
@@ -62,7 +114,9 @@ TEXT: dict[str, tuple[str, str]] = {
                 "province and state. Narrow the filters to see single pairs.",
                 "视图中有 {pairs:,} 对，超过 {limit:,} 对：按省州合并为 {arcs:,} 条弧线。"
                 "缩小筛选范围可查看单对关系。"),
-    "legend_hint": ("Click a place or an arc to open its page.", "点击地点或弧线打开其页面。"),
+    "legend_hint": ("Tap a place or an arc to open its page.", "轻点地点或弧线打开其页面。"),
+    "legend_hint_hover": ("Point at a place to light up its pairs; click it to open its page.",
+                          "指向地点可高亮其关系；点击可打开其页面。"),
     "map_alt": ("Map of {n} China–US sister relationships, {start}–{end}: arcs across the Pacific "
                 "from {p} Chinese provinces to {s} US states, coloured by level.",
                 "{start}–{end}年 {n} 对中美友好关系地图：从 {p} 个中国省份"

@@ -84,7 +84,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise export.ExportError(f"years must lie within {atlas.bounds[0]}-{atlas.bounds[1]}, "
                                  f"the years in the data")
     start, end = clamp_years(start, end, atlas.bounds)
-    filters = Filters(YearWindow(start, end, args.mode), levels=tuple(args.level or ()),
+    filters = Filters(YearWindow(start, end, args.mode, not args.no_undated),
+                      levels=tuple(args.level or ()),
                       relations=tuple(args.relation or ()), province=province, state=state)
     view = apply_filters(atlas.located, filters)
     if view.empty:
@@ -102,7 +103,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         data = export.chart_image(scope, atlas.bounds, (start, end), atlas.events, fmt,
                                   args.scale, args.transparent, args.lang)
     elif args.what == "timeline-gif":
-        data = export.timeline_gif(view, end, args.scale, args.lang, label)
+        first = start if args.mode == "signed" else atlas.bounds[0]
+        data = export.timeline_gif(view, end, args.scale, args.lang, label, first=first)
     elif args.what == "csv":
         data = export.pairs_csv(view, args.lang)
     else:
@@ -161,6 +163,8 @@ def add_export_parser(sub: argparse._SubParsersAction) -> None:
     export.add_argument("--relation", action="append", choices=RELATIONS, help="repeat for several")
     export.add_argument("--mode", choices=MODES, default=SIGNED,
                         help="signed: signed within the years; standing: all signed by the end year")
+    export.add_argument("--no-undated", action="store_true",
+                        help="leave out pairs whose year is unknown (the app's default shows them)")
     export.add_argument("--format", choices=("png", "svg"),
                         help="for map and chart (default: from the output's suffix, else png)")
     export.add_argument("--scale", type=int, choices=(1, 2, 4), default=1,

@@ -2,7 +2,8 @@
 
 Images are drawn on the server with no browser and no network. The map is projected here, in
 Python, to Web Mercator pixels of a Pacific-centred frame fitted like the screen's camera
-(`mapdeck.fit_view`), with the arcs of `geometry.arc_polyline`; Vega-Lite (vl-convert) then
+(`mapdeck.fit_view`), with the arcs of `geometry.arc_curves` styled by `mapdeck.arc_style`;
+Vega-Lite (vl-convert) then
 only draws shapes and text already in pixel space, so PNG, SVG and the GIF's basemap agree.
 """
 
@@ -24,9 +25,24 @@ from shapely.geometry import shape
 
 from .charts import timeline_chart
 from .coverage import dataset_version
-from .geometry import PACIFIC_SHIFT, arc_polyline, mercator_y, split_at_antimeridian
+from .geometry import PACIFIC_SHIFT, arc_curve, arc_curves, mercator_y, split_at_antimeridian
 from .i18n import place_names, t
-from .mapdeck import BORDER, ENDED_COLOUR, LAND, LEVEL_COLOURS, OCEAN, fit_view
+from .mapdeck import (
+    ARC_ALPHA,
+    BORDER,
+    CHINA_DOT,
+    CORE,
+    CORE_WIDTH,
+    ENDED_COLOUR,
+    LAND,
+    LEVEL_COLOURS,
+    OCEAN,
+    UNDATED_WIDTH,
+    US_DOT,
+    arc_style,
+    curve_points,
+    fit_view,
+)
 from .schema import FIRST_YEAR, PROVINCES
 from .timeline import ended_by
 
@@ -40,10 +56,10 @@ FONT_FILES = {False: Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.tt
               True: Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc")}
 FONT_INDEX_SC = 2  # faces in Debian's Noto CJK collections: JP, KR, SC, TC, HK
 INK, MUTED, WHITE = "#1F2933", "#5F6B7A", "#FFFFFF"
+MUTED_RGB = (95, 107, 122)
 ARC_NAME = "arcs"  # the SVG's arc group is class "<name>_marks": one <path> per arc
-ARC_OPACITY = 150 / 255  # as on screen (mapdeck.ARC_ALPHA)
-ARC_WIDTH = 1.6
-ARC_SAMPLES = 24
+ARC_OPACITY = ARC_ALPHA / 255  # as on screen
+ARC_SAMPLES = 33
 # Text, in pixels of a 1200-wide image; everything scales with the image's width.
 HEADER, FOOTER, MARGIN = 92, 34, 24
 # The GIF: each year briefly, the last one long enough to read.
@@ -125,13 +141,12 @@ class Layout:
 
 def fit_frame(view: pd.DataFrame, layout: Layout) -> Frame:
     """The screen's fit (same padding and zoom rule) for this image's map box."""
-    lons = pd.concat([view["source_lon"], view["target_lon"]])
-    lats = pd.concat([view["source_lat"], view["target_lat"]])
+    lons, lats = curve_points(view)
     box_h = layout.map_bottom - layout.map_top
     state = fit_view(lons, lats, width=layout.width, height=round(box_h))
     centre = float(state.longitude)
     # fit_view answers within ±180 for deck.gl; the drawing frame keeps the US at lon > 180.
-    middle = (float(lons.max()) + float(lons.min())) / 2 if len(lons) else centre + PACIFIC_SHIFT
+    middle = (float(lons.max()) + float(lons.min())) / 2 if lons.size else centre + PACIFIC_SHIFT
     centre += PACIFIC_SHIFT * round((middle - centre) / PACIFIC_SHIFT)
     return Frame(centre, float(state.latitude), float(state.zoom), 0.0, layout.map_top,
                  float(layout.width), box_h)
@@ -204,54 +219,79 @@ def map_title(start: int, end: int, scope_label: str | None = None, lang: str = 
     return t(key, lang, start=start, end=end)
 
 
-def arc_colour(level: str, ended: bool) -> tuple[int, int, int]:
-    return ENDED_COLOUR if ended else LEVEL_COLOURS[level]
-
-
-def legend_items(view: pd.DataFrame, lang: str = "en") -> list[tuple[str, tuple[int, int, int]]]:
-    """Only what the map shows: the levels in view, and "Ended" when some have ended."""
-    items = [(t(f"level_{level}", lang), colour) for level, colour in LEVEL_COLOURS.items()
+def legend_items(view: pd.DataFrame, lang: str = "en") -> list[tuple[str, tuple[int, int, int], bool]]:
+    """Only what the map shows: the levels in view, "Ended" when some have ended, and the
+    hollow "Year unknown" arc when some pairs have no known year: (label, colour, hollow)."""
+    items = [(t(f"level_{level}", lang), colour, False) for level, colour in LEVEL_COLOURS.items()
              if view["level"].eq(level).any()]
     if view["ended"].any():
-        items.append((t("ended", lang), ENDED_COLOUR))
+        items.append((t("ended", lang), ENDED_COLOUR, False))
+    if view["year"].isna().any():
+        items.append((t("year_unknown", lang), MUTED_RGB, True))
     return items
 
 
-def _legend(items: list[tuple[str, tuple[int, int, int]]], layout: Layout, lang: str) -> list[alt.Chart]:
+def _legend(items: list[tuple[str, tuple[int, int, int], bool]], layout: Layout,
+            lang: str) -> list[alt.Chart]:
     u = layout.unit
     size, y = 15 * u, 72 * u
     label = t("legend_title", lang)
     layers = [_text(label, MARGIN * u, y, size, MUTED, bold=True)]
     x = MARGIN * u + text_width(label, size, bold=True) + 16 * u
-    for text, colour in items:
+    for text, colour, hollow in items:
+        half = (UNDATED_WIDTH if hollow else 2) * u
         layers.append(alt.Chart(alt.Data(values=[{}])).mark_rect(
-            x=x, x2=x + 26 * u, y=y - 7 * u, y2=y - 3 * u, cornerRadius=2 * u, color=_hex(colour)))
+            x=x, x2=x + 26 * u, y=y - 5 * u - half, y2=y - 5 * u + half, cornerRadius=2 * u,
+            color=_hex(colour)))
+        if hollow:
+            core = CORE_WIDTH / 2 * u
+            layers.append(alt.Chart(alt.Data(values=[{}])).mark_rect(
+                x=x + 1.5 * u, x2=x + 24.5 * u, y=y - 5 * u - core, y2=y - 5 * u + core,
+                color=_hex(CORE)))
         layers.append(_text(text, x + 34 * u, y, size))
         x += 34 * u + text_width(text, size) + 24 * u
     return layers
 
 
-def _arc_features(view: pd.DataFrame, frame: Frame) -> list[dict]:
-    """One LineString per pair, in pixels: older arcs first, so new ones are drawn on top."""
-    ordered = view.sort_values(["ended", "year"], ascending=[False, True], kind="stable")
+def drawing_order(view: pd.DataFrame) -> pd.DataFrame:
+    """Ended ties first, then the undated, then by year: the newest arcs on top."""
+    return view.assign(_undated=view["year"].isna()).sort_values(
+        ["ended", "_undated", "year"], ascending=[False, False, True], kind="stable")
+
+
+def arc_pixels(view: pd.DataFrame, frame: Frame) -> tuple[np.ndarray, np.ndarray]:
+    """Every arc of the view as the screen draws it (geometry.arc_curves), in the frame's
+    pixels: (xs, ys), one row per pair, in the view's order."""
+    lons, lats = arc_curves(view["source_lon"], view["source_lat"], view["target_lon"],
+                            view["target_lat"], view["bend"], ARC_SAMPLES)
+    return frame.project(lons, lats)
+
+
+def _arc_features(view: pd.DataFrame, frame: Frame, unit: float) -> list[dict]:
+    """One LineString per pair, in pixels, styled as on screen; undated arcs carry a `core`
+    feature drawn over them (the hollow look)."""
+    ordered = drawing_order(view)
+    xs, ys = arc_pixels(ordered, frame)
     features = []
-    for row in ordered.itertuples(index=False):
-        line = np.array(arc_polyline(row.source_lon, row.source_lat, row.target_lon,
-                                     row.target_lat, samples=ARC_SAMPLES))
-        x, y = frame.project(line[:, 0], line[:, 1])
-        features.append({"type": "Feature", "properties": {
-            "pair_id": row.pair_id, "colour": _hex(arc_colour(row.level, row.ended))},
-            "geometry": {"type": "LineString",
-                         "coordinates": np.column_stack([x, y]).round(2).tolist()}})
+    for row, x, y in zip(ordered.itertuples(index=False), xs, ys):
+        undated = pd.isna(row.year)
+        colour, width = arc_style(row.level, row.ended, undated)
+        line = {"type": "LineString", "coordinates": np.column_stack([x, y]).round(2).tolist()}
+        features.append({"type": "Feature", "geometry": line, "properties": {
+            "pair_id": row.pair_id, "colour": _hex(colour[:3]), "width": width * unit}})
+        if undated:
+            features.append({"type": "Feature", "geometry": line, "properties": {
+                "pair_id": row.pair_id, "colour": _hex(CORE), "width": CORE_WIDTH * unit}})
     return features
 
 
-def place_points(view: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """One point per place at either end of the pairs in view, in the Pacific frame."""
-    ends = np.unique(np.concatenate([
-        view[["source_lon", "source_lat"]].to_numpy(dtype=float),
-        view[["target_lon", "target_lat"]].to_numpy(dtype=float)]), axis=0)
-    return ends[:, 0], ends[:, 1]
+def place_points(view: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One point per place at either end of the pairs in view, in the Pacific frame:
+    (lons, lats, is_chinese)."""
+    cn = np.unique(view[["source_lon", "source_lat"]].to_numpy(dtype=float), axis=0)
+    us = np.unique(view[["target_lon", "target_lat"]].to_numpy(dtype=float), axis=0)
+    ends = np.concatenate([cn, us])
+    return ends[:, 0], ends[:, 1], np.r_[np.ones(len(cn), bool), np.zeros(len(us), bool)]
 
 
 def map_spec(view: pd.DataFrame, start: int, end: int, scope_label: str | None = None,
@@ -274,17 +314,21 @@ def map_spec(view: pd.DataFrame, start: int, end: int, scope_label: str | None =
     layers.append(_shapes("borders", filled=False, stroke=_hex(BORDER), strokeOpacity=150 / 255,
                           strokeWidth=0.6 * u))
     if arcs and len(view):
-        datasets[ARC_NAME] = _arc_features(view, frame)
+        datasets[ARC_NAME] = _arc_features(view, frame, u)
         layers.append(alt.Chart(alt.Data(name=ARC_NAME), name=ARC_NAME)
-                      .mark_geoshape(filled=False, strokeWidth=ARC_WIDTH * u,
-                                     strokeOpacity=ARC_OPACITY, strokeCap="round")
-                      .encode(stroke=alt.Stroke("properties.colour:N", scale=None))
+                      .mark_geoshape(filled=False, strokeOpacity=ARC_OPACITY, strokeCap="round")
+                      .encode(stroke=alt.Stroke("properties.colour:N", scale=None),
+                              strokeWidth=alt.StrokeWidth("properties.width:Q", scale=None))
                       .project(type="identity", scale=1, translate=[0, 0]))
-        x, y = frame.project(*place_points(view))
-        dots = pd.DataFrame({"x": x.round(2), "y": y.round(2)})
-        layers.append(alt.Chart(dots).mark_circle(
-            size=(5.5 * u) ** 2, color="#282828", opacity=0.9, stroke=WHITE, strokeWidth=1 * u)
-            .encode(x=alt.X("x:Q", scale=None, axis=None), y=alt.Y("y:Q", scale=None, axis=None)))
+        lons, lats, chinese = place_points(view)
+        x, y = frame.project(lons, lats)
+        dots = pd.DataFrame({"x": x.round(2), "y": y.round(2),
+                             "fill": np.where(chinese, _hex(CHINA_DOT), _hex(US_DOT)),
+                             "ring": np.where(chinese, _hex(US_DOT), _hex(CHINA_DOT))})
+        layers.append(alt.Chart(dots).mark_circle(size=(7 * u) ** 2, opacity=1,
+                                                  strokeWidth=1.2 * u)
+            .encode(x=alt.X("x:Q", scale=None, axis=None), y=alt.Y("y:Q", scale=None, axis=None),
+                    fill=alt.Fill("fill:N", scale=None), stroke=alt.Stroke("ring:N", scale=None)))
     title = map_title(start, end, scope_label, lang, bool(view["relation"].eq("friendship").any()))
     layers.append(_text(title, MARGIN * u, 40 * u, 26 * u, bold=True))
     layers += _legend(legend_items(view if legend_from is None else legend_from, lang), layout, lang)
@@ -354,12 +398,18 @@ def _rgb(png: bytes) -> Image.Image:
     return Image.open(io.BytesIO(png)).convert("RGB")
 
 
+def _polyline(draw: ImageDraw.ImageDraw, xs: np.ndarray, ys: np.ndarray, fill: tuple,
+              width: int) -> None:
+    draw.line(list(zip(xs.tolist(), ys.tolist())), fill=fill, width=width, joint="curve")
+
+
 def timeline_gif(view: pd.DataFrame, end: int, scale: int = 1, lang: str = "en",
                  scope_label: str | None = None, size: tuple[int, int] = MAP_SIZE,
                  first: int = FIRST_YEAR) -> bytes:
     """One frame per year from `first` to `end`: the view's pairs signed by that year, those
-    ended by then in grey, with the year and the pair count. The frame stays fixed on the
-    whole view so the network grows in place."""
+    ended by then in grey, with the year and the pair count; pairs of the view whose year is
+    unknown are drawn hollow in every frame, as on screen. The frame stays fixed on the whole
+    view so the network grows in place."""
     if scale not in (1, 2):
         raise ExportError("the timeline GIF comes at scale 1 or 2 (4 would be a very large GIF)")
     if end < first:
@@ -367,43 +417,45 @@ def timeline_gif(view: pd.DataFrame, end: int, scale: int = 1, lang: str = "en",
     layout = Layout(*size)
     frame = fit_frame(view, layout)
     factor = scale * SUPERSAMPLE
-    dated = view[view["year"].notna() & view["year"].le(end)].copy()
-    dated["ended"] = ended_by(dated, end)
-    base = _rgb(render(map_spec(dated, first, end, scope_label, lang, size=size, arcs=False,
+    drawn = drawing_order(view[view["year"].isna() | view["year"].le(end)])
+    drawn = drawn.assign(ended=ended_by(drawn, end)).reset_index(drop=True)
+    base = _rgb(render(map_spec(drawn, first, end, scope_label, lang, size=size, arcs=False,
                                 frame=frame), "png", factor))
     big = frame.scaled(factor)
-    ends = [big.project([lon0, lon1], [lat0, lat1]) for lon0, lat0, lon1, lat1 in
-            zip(dated["source_lon"], dated["source_lat"], dated["target_lon"], dated["target_lat"])]
-    year_font = _font(60 * layout.unit * factor, bold=True)
-    count_font = _font(20 * layout.unit * factor)
-    label_x, label_y = (MARGIN * layout.unit * factor,
-                        big.top + big.height - 24 * layout.unit * factor)
-    width = max(1, round(ARC_WIDTH * layout.unit * factor))
+    xs, ys = arc_pixels(drawn, big)
+    unit = layout.unit * factor
+    year_font = _font(60 * unit, bold=True)
+    count_font = _font(20 * unit)
+    label_x, label_y = MARGIN * unit, big.top + big.height - 24 * unit
     alpha = round(ARC_OPACITY * 255)
-    years = dated["year"].astype(int).to_numpy()
+    years = drawn["year"].to_numpy(dtype=float, na_value=np.nan)
+    undated = np.isnan(years)
     frames = []
     for year in range(first, end + 1):
-        shown = np.flatnonzero(years <= year)
-        ended = ended_by(dated.iloc[shown], year)
+        shown = np.flatnonzero(undated | (years <= year))
+        ended = ended_by(drawn.iloc[shown], year)
         image = base.copy()
         draw = ImageDraw.Draw(image, "RGBA")
-        # Ended ties first, then by year: the newest arcs on top, as in the still map.
-        order = sorted(range(len(shown)), key=lambda i: (not ended[i], years[shown[i]]))
-        for i in order:
-            (x0, x1), (y0, y1) = ends[shown[i]]
-            # arc_polyline is straight in Web Mercator: its two projected ends define it.
-            colour = arc_colour(dated["level"].iat[shown[i]], bool(ended[i]))
-            draw.line([(x0, y0), (x1, y1)], fill=(*colour, alpha), width=width)
-        radius = 2.75 * layout.unit * factor
-        for (x0, x1), (y0, y1) in (ends[i] for i in shown):
-            for x, y in ((x0, y0), (x1, y1)):
-                draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=(40, 40, 40),
-                             outline=WHITE, width=max(1, round(layout.unit * factor)))
-        halo = {"stroke_width": round(3 * layout.unit * factor), "stroke_fill": WHITE}
-        draw.text((label_x, label_y - 30 * layout.unit * factor), str(year), font=year_font,
-                  fill=INK, anchor="ls", **halo)
-        draw.text((label_x, label_y), t("gif_pairs", lang, n=len(shown)), font=count_font,
-                  fill=INK, anchor="ls", **halo)
+        for i, stopped in zip(shown, ended):  # already in drawing order
+            colour, width = arc_style(drawn["level"].iat[i], bool(stopped), bool(undated[i]))
+            _polyline(draw, xs[i], ys[i], (*colour[:3], alpha), max(1, round(width * unit)))
+            if undated[i]:
+                _polyline(draw, xs[i], ys[i], (*CORE, alpha), max(1, round(CORE_WIDTH * unit)))
+        radius = 3.5 * unit
+        ends = np.unique(np.r_[np.c_[xs[shown, 0], ys[shown, 0], np.ones(len(shown))],
+                               np.c_[xs[shown, -1], ys[shown, -1], np.zeros(len(shown))]], axis=0)
+        for x, y, chinese in ends:
+            fill, ring = (CHINA_DOT, US_DOT) if chinese else (US_DOT, CHINA_DOT)
+            draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=fill,
+                         outline=ring, width=max(1, round(1.2 * unit)))
+        halo = {"stroke_width": round(3 * unit), "stroke_fill": WHITE}
+        draw.text((label_x, label_y - 30 * unit), str(year), font=year_font, fill=INK,
+                  anchor="ls", **halo)
+        dated_shown = int((~undated[shown]).sum())
+        count = t("gif_pairs", lang, n=dated_shown)
+        if undated.any():
+            count += t("gif_undated", lang, n=int(undated.sum()))
+        draw.text((label_x, label_y), count, font=count_font, fill=INK, anchor="ls", **halo)
         frames.append(image.reduce(SUPERSAMPLE))
     # One palette for every frame (from the fullest, last one): colours do not flicker.
     # Exact white and ink, with no near twins (Pillow matches colours coarsely and would pick
@@ -457,8 +509,8 @@ def pairs_geojson(view: pd.DataFrame, lang: str = "en") -> bytes:
     """RFC 7946: one feature per pair, its arc in real longitudes cut at the antimeridian."""
     features = []
     for row, name in zip(view.itertuples(index=False), pair_names(view, lang)):
-        parts = split_at_antimeridian(arc_polyline(row.source_lon, row.source_lat,
-                                                   row.target_lon, row.target_lat, ARC_SAMPLES))
+        parts = split_at_antimeridian(arc_curve(row.source_lon, row.source_lat, row.target_lon,
+                                                row.target_lat, row.bend, ARC_SAMPLES))
         lines = [[[lon, lat] for lon, lat in part] for part in parts]
         geometry = ({"type": "LineString", "coordinates": lines[0]} if len(lines) == 1
                     else {"type": "MultiLineString", "coordinates": lines})

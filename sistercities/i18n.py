@@ -49,6 +49,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "basemap_credit": {"en": "Basemap: Natural Earth, US Census",
                        "zh": "底图：Natural Earth、美国人口普查局"},
     "gif_pairs": {"en": "{n} pairs", "zh": "{n} 对"},
+    "gif_undated": {"en": " + {n} with year unknown (hollow)", "zh": " + {n} 对年份不详（空心）"},
+    "year_unknown": {"en": "Year unknown", "zh": "年份不详"},
     "export_title": {"en": "Export this view", "zh": "保存当前视图"},
     "export_scale": {"en": "Image scale", "zh": "缩放"},
     "export_scale_help": {"en": "2x or 4x for projectors and print", "zh": "演示用 2x 或 4x"},
@@ -81,9 +83,12 @@ def t_count(key: str, lang: str, n: int, **values) -> str:
 
 
 def place_names(pairs: pd.DataFrame, lang: str = "en") -> tuple[pd.Series, pd.Series]:
-    """(Chinese side, US side) names to show: characters for Chinese places in Chinese;
-    US places keep their English names (no sourced Chinese names for them)."""
-    if lang == "zh":
-        cn = pairs["place_cn_zh"].where(pairs["place_cn_zh"].ne(""), pairs["place_cn"])
+    """(Chinese side, US side) names to show: characters for both in Chinese where the data
+    has them (`place_cn_zh`, `place_us_zh`), the English name otherwise."""
+    if lang != "zh":
+        return pairs["place_cn"], pairs["place_us"]
+    cn = pairs["place_cn_zh"].where(pairs["place_cn_zh"].ne(""), pairs["place_cn"])
+    if "place_us_zh" not in pairs:
         return cn, pairs["place_us"]
-    return pairs["place_cn"], pairs["place_us"]
+    us = pairs["place_us_zh"].fillna("")
+    return cn, us.where(us.ne(""), pairs["place_us"])

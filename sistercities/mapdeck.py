@@ -9,7 +9,15 @@ import numpy as np
 import pandas as pd
 import pydeck as pdk
 
-from .geometry import PACIFIC_SHIFT, inverse_mercator_y, mercator_y, wrap_lon
+from .geometry import (
+    ARC_TILT,
+    PACIFIC_SHIFT,
+    arc_bends,
+    arc_curves,
+    inverse_mercator_y,
+    mercator_y,
+    wrap_lon,
+)
 from .i18n import place_names, t, t_count, template
 
 # Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
@@ -21,13 +29,33 @@ LEVEL_COLOURS = {
 ENDED_COLOUR = (140, 140, 140)
 # Translucent arcs keep crowded corridors (California, Jiangsu) readable where they overlap.
 ARC_ALPHA = 150
-# Arcs a search does not match: pale grey, so a few matches stand out of the crowded band.
-FADED = (150, 160, 170, 40)
+ARC_WIDTH = 1.5
+# Arcs a search does not match: pale, so a few matches stand out of the crowded band. Not the
+# grey of ended ties (a different meaning): the level's colour, nearly transparent.
+FADED_ALPHA = 45
+MATCH_WIDTH = 3.0
+# A pair whose year no source gives: a hollow arc (its level's colour as a casing around a
+# light core), drawn the same way on screen and in the exports.
+UNDATED_WIDTH = 3.6
+CORE = (250, 250, 247)
+CORE_WIDTH = 1.4
+# Screen only: every arc is drawn twice, dim underneath and lit on top. The lit copy shows
+# only arcs with an end near the pointer (deck.gl's BrushingExtension, on the GPU), so
+# pointing at a place lights its links and dims the rest; with the pointer off the map both
+# copies show and add up to ARC_ALPHA: 1 - (1 - 0.29)(1 - 0.41) = 0.59.
+DIM_SHARE, LIT_SHARE = 0.5, 0.7
+LIT_EXTRA_WIDTH = 1.0
+# The China end is fainter than the US end, so an arc's direction reads at a glance.
+SOURCE_SHARE = 0.55
+# Places: a pointer this near a place (pixels at the fitted zoom) counts as pointing at it:
+# its links light up, and a click opens its page, not a neighbouring arc's.
+HIT_PX = 11
 OCEAN = (214, 226, 236)
 LAND = (244, 241, 234)
 BORDER = (170, 164, 152)
 BASEMAP_URL = "/app/static/basemap/{}"
 ARC_LAYER, PLACE_LAYER = "arcs", "places"
+CHINA_DOT, US_DOT = (255, 255, 255), (40, 40, 40)
 # No world copies (MapView repeat): on a projector-wide canvas they drew the arcs twice east of
 # 180°. Without them, data is drawn only where it lies, and deck.gl wraps a camera panned past
 # ±180° to the other side. So the map draws the Pacific frame moved half a world west: the
@@ -36,7 +64,8 @@ DECK_LON_SHIFT = -180.0
 # The basemap (real longitudes) drawn twice, as the data is: Asia moved DECK_LON_SHIFT, the
 # Americas (one world east in the Pacific frame) moved that and a world.
 BASEMAP_COPIES = {"east": PACIFIC_SHIFT + DECK_LON_SHIFT, "west": DECK_LON_SHIFT}
-# Zoomed out no further, even a projector's map stays inside those two worlds.
+# Zoomed out no further than this (or half a step below the fitted camera, on a phone's
+# narrow map): even a projector's map stays inside those two worlds.
 MIN_ZOOM = 1.0
 
 
@@ -64,25 +93,48 @@ def _rounded_points(view: pd.DataFrame, lon: str, lat: str, digits: int = 4) -> 
     return points.round(digits).tolist()
 
 
+def arc_style(level: str, ended: bool, undated: bool = False, hit: bool = True,
+              searching: bool = False) -> tuple[list[int], float]:
+    """An arc's colour (RGBA) and width, on screen and in the exports: its level's colour,
+    grey once ended, hollow and wider when its year is unknown, wide when a search matches
+    it and pale when a search leaves it out."""
+    rgb = ENDED_COLOUR if ended else LEVEL_COLOURS[level]
+    width = UNDATED_WIDTH if undated else ARC_WIDTH
+    if not searching:
+        return [*rgb, ARC_ALPHA], width
+    if hit:
+        return [*rgb, ARC_ALPHA], max(width, MATCH_WIDTH)
+    return [*rgb, FADED_ALPHA], width
+
+
+def _bends(view: pd.DataFrame) -> list[float]:
+    return (view["bend"] if "bend" in view else pd.Series(arc_bends(view), index=view.index)).tolist()
+
+
+def _undated(view: pd.DataFrame) -> list[bool]:
+    return view["year"].isna().tolist() if "year" in view else [False] * len(view)
+
+
 def arc_rows(view: pd.DataFrame, lang: str = "en") -> list[dict]:
-    """Only what the browser needs per arc: positions, colour, width and the tooltip's text.
+    """Only what the browser needs per arc: ends, bend, colour, width and the tooltip's text.
 
     A `match` column (search) keeps matching arcs bright, wide and on top, and fades the others.
     Built from column lists with each distinct label worded once: this runs on every rerun."""
     match = view["match"].tolist() if "match" in view else [True] * len(view)
-    highlight = not all(match)
+    searching = not all(match)
     cn, us = place_names(view, lang)
     province = view["province_zh"] if lang == "zh" else view["province"]
+    state = view["state_zh"] if lang == "zh" and "state_zh" in view else view["state"]
     km_text = template("tip_km", lang)
     details: dict[tuple, str] = {}
     rows = []
-    for (source, target, level, relation, year, ended, status, status_year, km, province_en,
-         province_shown, state, cn_name, us_name, hit) in zip(
+    for (source, target, bend, undated, level, relation, year, ended, status, status_year, km,
+         province_en, state_en, province_shown, state_shown, cn_name, us_name, hit) in zip(
             _rounded_points(view, "source_lon", "source_lat"),
-            _rounded_points(view, "target_lon", "target_lat"),
+            _rounded_points(view, "target_lon", "target_lat"), _bends(view), _undated(view),
             *(view[c].tolist() for c in ("level", "relation", "year", "ended", "status",
-                                         "status_year", "distance_km", "province")),
-            province.tolist(), view["state"].tolist(), cn.tolist(), us.tolist(), match):
+                                         "status_year", "distance_km", "province", "state")),
+            province.tolist(), state.tolist(), cn.tolist(), us.tolist(), match):
         if (relation, level, year) not in details:
             details[relation, level, year] = (f"{t(f'relation_{relation}', lang)} · "
                                               f"{t(f'level_{level}', lang)} · "
@@ -92,17 +144,15 @@ def arc_rows(view: pd.DataFrame, lang: str = "en") -> list[dict]:
             since = (f"({t('tip_year_unknown', lang)})" if pd.isna(status_year)
                      else int(status_year))
             detail += f" · {t(f'status_{status}', lang)} {since}"
+        colour, width = arc_style(level, ended, undated, hit, searching)
         rows.append({
-            "source": source, "target": target,
-            "colour": ([*(ENDED_COLOUR if ended else LEVEL_COLOURS[level]), ARC_ALPHA] if hit
-                       else list(FADED)),
-            "width": 3.0 if hit and highlight else 1.5,
-            "province": province_en, "state": state,
-            "tip_title": f"{_named(cn_name, province_shown)} – {_named(us_name, state)}",
+            "s": source, "t": target, "h": bend, "c": colour, "w": width, "u": int(undated),
+            "province": province_en, "state": state_en,
+            "tip_title": f"{_named(cn_name, province_shown)} – {_named(us_name, state_shown)}",
             "tip_detail": detail,
             "tip_extra": km_text.format(km=km),
         })
-    if highlight:  # matches drawn last, on top of the faded arcs
+    if searching:  # matches drawn last, on top of the faded arcs
         rows = [row for row, hit in zip(rows, match) if not hit] + [
             row for row, hit in zip(rows, match) if hit]
     return rows
@@ -118,9 +168,12 @@ def place_rows(view: pd.DataFrame, lang: str = "en") -> list[dict]:
         place_shown = place_zh if chinese and place_zh else place
         admin_shown = province_zh if chinese and province_zh else province
         _count(places, ("CN", province, place), position, place_shown, admin_shown)
-    for state, place, position in zip(view["state"].tolist(), view["place_us"].tolist(),
-                                      _rounded_points(view, "target_lon", "target_lat")):
-        _count(places, ("US", state, place), position, place, state)
+    _, us_names = place_names(view, lang)
+    states = view["state_zh"] if chinese and "state_zh" in view else view["state"]
+    for state, state_shown, place, place_shown, position in zip(
+            view["state"].tolist(), states.tolist(), view["place_us"].tolist(),
+            us_names.tolist(), _rounded_points(view, "target_lon", "target_lat")):
+        _count(places, ("US", state, place), position, place_shown, state_shown)
     # Worded once per distinct count and per province/state: most places share them.
     counts = {n: t_count("tip_pairs", lang, n) for n in {found["pairs"] for found in places.values()}}
     opens = {a: t("tip_open", lang, admin=a) for a in {found["admin"] for found in places.values()}}
@@ -176,12 +229,14 @@ def bundle_count(view: pd.DataFrame) -> int:
 def bundled_arc_rows(view: pd.DataFrame, lang: str = "en") -> list[dict]:
     bundled = bundle(view)
     province = bundled["province_zh"] if lang == "zh" else bundled["province"]
+    styles = [arc_style(level, ended) for level, ended in zip(bundled["level"], bundled["ended"])]
     return pd.DataFrame({
-        "source": _rounded_points(bundled, "source_lon", "source_lat", 3),
-        "target": _rounded_points(bundled, "target_lon", "target_lat", 3),
-        "colour": [list(ENDED_COLOUR if ended else LEVEL_COLOURS[level]) + [ARC_ALPHA]
-                   for level, ended in zip(bundled["level"], bundled["ended"])],
-        "width": [round(1 + 1.5 * math.log2(n), 2) for n in bundled["pairs"]],
+        "s": _rounded_points(bundled, "source_lon", "source_lat", 3),
+        "t": _rounded_points(bundled, "target_lon", "target_lat", 3),
+        "h": arc_bends(bundled),
+        "c": [colour for colour, _ in styles],
+        "w": [round(1 + 1.5 * math.log2(n), 2) for n in bundled["pairs"]],
+        "u": 0,
         "province": bundled["province"],
         "state": bundled["state"],
         "tip_title": province + " – " + bundled["state"],
@@ -209,8 +264,9 @@ def bundled_place_rows(view: pd.DataFrame, lang: str = "en") -> list[dict]:
 
 
 def fit_view(lons, lats, width: int = 1100, height: int = 560,
-             padding: float = 0.12) -> pdk.ViewState:
-    """Centre and zoom that fit every point (lons in the Pacific frame) into the map."""
+             padding: float = 0.04, margin_px: float = 14) -> pdk.ViewState:
+    """Centre and zoom that fit every point (lons in the Pacific frame) into the map, with a
+    small margin: enough for the place dots at the edges, no empty band around the data."""
     lons, lats = np.asarray(lons, dtype=float), np.asarray(lats, dtype=float)
     if not lons.size:
         return pdk.ViewState(longitude=-170, latitude=35, zoom=1.2)
@@ -219,12 +275,13 @@ def fit_view(lons, lats, width: int = 1100, height: int = 560,
     top, bottom = float(mercator_y(np.nanmax(lats))), float(mercator_y(np.nanmin(lats)))
     x_span = max(east - west, 2.0) / 360.0
     y_span = max(top - bottom, 0.04) / (2 * math.pi)
-    usable = 1 - 2 * padding
-    zoom = math.log2(min(width * usable / (512 * x_span), height * usable / (512 * y_span)))
+    usable_w = max(width * (1 - 2 * padding) - 2 * margin_px, 40)
+    usable_h = max(height * (1 - 2 * padding) - 2 * margin_px, 40)
+    zoom = math.log2(min(usable_w / (512 * x_span), usable_h / (512 * y_span)))
     centre_lat = float(inverse_mercator_y((top + bottom) / 2))
     centre_lon = wrap_lon((east + west) / 2)
     return pdk.ViewState(longitude=round(centre_lon, 3), latitude=round(centre_lat, 3),
-                         zoom=round(max(min(zoom, 9.0), 0.5), 2), pitch=0, bearing=0)
+                         zoom=round(max(min(zoom, 9.0), -1.0), 2), pitch=0, bearing=0)
 
 
 def _layer(kind: str, layer_id: str, **props) -> dict:
@@ -252,12 +309,22 @@ def basemap_layers() -> list[dict]:
                      for layer in (land, borders) for side, lon in BASEMAP_COPIES.items())]
 
 
+def curve_points(pairs: pd.DataFrame, samples: int = 17) -> tuple[np.ndarray, np.ndarray]:
+    """Points along every arc of these pairs (ends and bows), as the map draws them."""
+    if pairs.empty:
+        return np.zeros(0), np.zeros(0)
+    lons, lats = arc_curves(pairs["source_lon"], pairs["source_lat"], pairs["target_lon"],
+                            pairs["target_lat"], _bends(pairs), samples)
+    return lons.ravel(), lats.ravel()
+
+
 def fit_pairs(pairs: pd.DataFrame, height: int = 560, width: int = 1100) -> pdk.ViewState:
-    """The camera that shows every end of these pairs in a map of this size."""
-    ends = [pairs[c].to_numpy(dtype=float) for c in ("source_lon", "target_lon", "source_lat",
-                                                      "target_lat")]
-    return fit_view(np.concatenate(ends[:2]), np.concatenate(ends[2:]), width=width,
-                    height=height)
+    """The camera that shows every arc of these pairs, ends and bows, in a map of this size."""
+    return fit_view(*curve_points(pairs), width=width, height=height)
+
+
+def metres_per_pixel(latitude: float, zoom: float) -> float:
+    return 40_075_016.7 * math.cos(math.radians(latitude)) / (512 * 2 ** zoom)
 
 
 class DeckJson:
@@ -276,35 +343,84 @@ class DeckJson:
         return json.dumps(self.spec, separators=(",", ":"), ensure_ascii=False)
 
 
+def _arc_layer(layer_id: str, data: list[dict], alpha_share: float, extra_width: float = 0.0,
+               colour: str = "c", **props) -> dict:
+    """An ArcLayer of arc rows: laid flat and bowed by each row's bend (geometry.arc_curves),
+    its China end fainter than its US end."""
+    alpha = f"{colour}[3] * {alpha_share}"
+    return _layer("ArcLayer", layer_id, data=data, getSourcePosition="@@=s",
+                  getTargetPosition="@@=t", getHeight="@@=h", getTilt=ARC_TILT,
+                  getSourceColor=f"@@=[{colour}[0], {colour}[1], {colour}[2], "
+                                 f"{alpha} * {SOURCE_SHARE}]",
+                  getTargetColor=f"@@=[{colour}[0], {colour}[1], {colour}[2], {alpha}]",
+                  getWidth=f"@@=w + {extra_width}" if extra_width else "@@=w",
+                  widthMinPixels=1, **props)
+
+
+def _lit(radius_m: float) -> dict:
+    return {"extensions": [{"@@type": "BrushingExtension"}], "brushingTarget": "source_target",
+            "brushingRadius": round(radius_m), "pickable": False}
+
+
+def arc_layers(arcs: list[dict], brush_m: float | None) -> list[dict]:
+    """Arcs dim underneath and lit on top (with the pointer near one of their ends, or off
+    the map); hollow arcs (year unknown) get their light core in each. Without brushing
+    (touch screens, exports of the deck) one layer of each at full strength."""
+    cores = [{"s": a["s"], "t": a["t"], "h": a["h"], "c": [*CORE, a["c"][3]],
+              "w": CORE_WIDTH} for a in arcs if a["u"]]
+    if brush_m is None:
+        layers = [_arc_layer(ARC_LAYER, arcs, 1.0, pickable=True, autoHighlight=True,
+                             highlightColor=[255, 200, 0, 255])]
+        return layers + ([_arc_layer("arc-cores", cores, 1.0)] if cores else [])
+    lit = [{key: a[key] for key in ("s", "t", "h", "c", "w")} for a in arcs]
+    layers = [_arc_layer(ARC_LAYER, arcs, DIM_SHARE, pickable=True, autoHighlight=True,
+                         highlightColor=[255, 200, 0, 255])]
+    if cores:
+        layers.append(_arc_layer("arc-cores", cores, DIM_SHARE))
+    layers.append(_arc_layer("arcs-lit", lit, LIT_SHARE, LIT_EXTRA_WIDTH, **_lit(brush_m)))
+    if cores:
+        layers.append(_arc_layer("arc-cores-lit", cores, LIT_SHARE, **_lit(brush_m)))
+    return layers
+
+
+def place_layers(places: list[dict]) -> list[dict]:
+    """Dots (hollow for Chinese places, solid for US ones), and over them a wider, invisible
+    disc per place that takes the pointer (deck.gl picks it all the same) and shows a halo
+    on hover: a near miss still hits the place."""
+    dots = _layer("ScatterplotLayer", "place-dots", data=[
+        {"p": place["position"], "cn": int(place["country"] == "CN")} for place in places],
+        getPosition="@@=p", radiusUnits="pixels", getRadius=3.5,
+        getFillColor=f"@@=cn ? {list(CHINA_DOT)} : {list(US_DOT)}",
+        getLineColor=f"@@=cn ? {list(US_DOT)} : {list(CHINA_DOT)}", stroked=True,
+        lineWidthUnits="pixels", getLineWidth=1.2, pickable=False)
+    hits = _layer("ScatterplotLayer", PLACE_LAYER, data=places, getPosition="@@=position",
+                  radiusUnits="pixels", getRadius=HIT_PX, getFillColor=[0, 0, 0, 0],
+                  pickable=True, autoHighlight=True, highlightColor=[255, 190, 0, 110])
+    return [dots, hits]
+
+
 def build_deck(view: pd.DataFrame, view_state: pdk.ViewState | None = None,
-               height: int = 560, lang: str = "en", scroll_zoom: bool = True) -> DeckJson:
+               height: int = 560, lang: str = "en", scroll_zoom: bool = True,
+               brushing: bool = True) -> DeckJson:
     """The map of the pairs in view. Pass the camera fitted to the page's whole scope so it
-    stays put while the year filter or playback changes the arcs."""
+    stays put while the year filter or playback changes the arcs. `brushing`: light a
+    place's links when the pointer is near it (off on touch screens, which have no hover)."""
     if is_bundled(view):
         arcs, places = bundled_arc_rows(view, lang), bundled_place_rows(view, lang)
     else:
         arcs, places = arc_rows(view, lang), place_rows(view, lang)
     if view_state is None:
         view_state = fit_pairs(view, height)
-    arc_layer = _layer("ArcLayer", ARC_LAYER, data=arcs, getSourcePosition="@@=source",
-                       getTargetPosition="@@=target", getSourceColor="@@=colour",
-                       getTargetColor="@@=colour", getWidth="@@=width", widthMinPixels=1,
-                       getHeight=0, pickable=True, autoHighlight=True,
-                       highlightColor=[255, 200, 0, 255])
-    place_layer = _layer("ScatterplotLayer", PLACE_LAYER, data=places,
-                         getPosition="@@=position", getRadius=1, radiusMinPixels=3,
-                         radiusMaxPixels=3, getFillColor=[40, 40, 40, 220],
-                         getLineColor=[255, 255, 255], stroked=True, lineWidthMinPixels=1,
-                         pickable=True, autoHighlight=True)
+    zoom = view_state.zoom
+    brush_m = HIT_PX * metres_per_pixel(view_state.latitude, zoom) if brushing else None
     camera = {"longitude": wrap_lon(view_state.longitude + DECK_LON_SHIFT),
-              "latitude": view_state.latitude,
-              "zoom": max(view_state.zoom, MIN_ZOOM), "minZoom": MIN_ZOOM, "pitch": 0,
-              "bearing": 0}
+              "latitude": view_state.latitude, "zoom": zoom,
+              "minZoom": round(min(MIN_ZOOM, zoom - 0.5), 2), "pitch": 0, "bearing": 0}
+    controller = {"scrollZoom": scroll_zoom}
     return DeckJson({
         "initialViewState": camera,
-        "layers": [*basemap_layers(), arc_layer, place_layer],
-        "views": [{"@@type": "MapView", "repeat": False,
-                   "controller": True if scroll_zoom else {"scrollZoom": False}}],
+        "layers": [*basemap_layers(), *arc_layers(arcs, brush_m), *place_layers(places)],
+        "views": [{"@@type": "MapView", "repeat": False, "controller": controller}],
         # pydeck's "no style chosen" value: with null, Streamlit's frontend would fetch Carto's
         # online basemap instead of drawing only our layers.
         "mapStyle": "__MAP_STYLE__",

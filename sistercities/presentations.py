@@ -10,7 +10,7 @@ from .dataset import DATA_DIR, DatasetError
 
 PRESENTATIONS_DIR = DATA_DIR / "presentations"
 PAGES = ("overview", "province", "state", "sources")
-VIEW_KEYS = ("years", "mode", "level", "relation", "q")
+VIEW_KEYS = ("years", "mode", "undated", "level", "relation", "q")
 
 
 @dataclass(frozen=True)

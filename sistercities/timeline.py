@@ -15,9 +15,12 @@ MODES = (SIGNED, STANDING)
 
 @dataclass(frozen=True)
 class YearWindow:
+    """The years a view shows. `undated`: pairs whose year no source gives are shown too
+    (whatever the years: no window can place them), drawn apart as "year unknown"."""
     start: int
     end: int
     mode: str = SIGNED
+    undated: bool = True
 
 
 def year_bounds(pairs: pd.DataFrame) -> tuple[int, int]:
@@ -38,15 +41,18 @@ def _years(column: pd.Series) -> np.ndarray:
 
 
 def in_window(pairs: pd.DataFrame, window: YearWindow) -> np.ndarray:
-    """Which pairs the window shows. Pairs without a known year are never shown.
+    """Which pairs the window shows.
 
     signed: signed within [start, end]. standing: signed by the end year (ended ties are
-    still returned; `ended_by` tells which of them had ended by then).
+    still returned; `ended_by` tells which of them had ended by then). Pairs without a known
+    year are shown in every window when `window.undated`, and in none otherwise.
     """
     year = _years(pairs["year"])
     if window.mode == STANDING:
-        return year <= window.end
-    return (year >= window.start) & (year <= window.end)
+        dated = year <= window.end
+    else:
+        dated = (year >= window.start) & (year <= window.end)
+    return dated | np.isnan(year) if window.undated else dated
 
 
 def ended_by(pairs: pd.DataFrame, end_year: int) -> np.ndarray:

@@ -79,3 +79,10 @@ def kpis(view: pd.DataFrame) -> Kpis:
     us_cities = {(s, c) for lv, s, c in zip(level, state, place_us) if lv == "city" or c != s}
     return Kpis(pairs=len(view), provinces=len(set(province)), states=len(set(state)),
                 chinese_cities=len(chinese_cities), us_cities=len(us_cities))
+
+
+def in_reading_order(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Pairs by year (unknown years last), then province, Chinese place, state and US place:
+    the order of the tables and of the CSV export."""
+    return pairs.sort_values(["year", "province", "place_cn", "state", "place_us"],
+                             na_position="last", kind="stable")

@@ -5,7 +5,8 @@ import json
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
-from components.stage import MAP_WIDTH
+from components.stage import GUESSED_MAP
+from sistercities.geometry import arc_curves
 from tests.browser.mapview import Viewport
 from tests.conftest import ROOT
 
@@ -55,10 +56,37 @@ def open_page(page: str, **query) -> AppTest:
     return at
 
 
-def ends_outside_the_map(at: AppTest, height: int = 460) -> list:
-    """Arc ends the page's fitted camera leaves off its map."""
+def ends_outside_the_map(at: AppTest) -> list:
+    """Points of arcs (their ends and bows) the page's fitted camera leaves off its map, for
+    the map size the server assumes before the browser has measured it (AppTest has none)."""
     camera = deck(at)["initialViewState"]
-    viewport = Viewport(camera["longitude"], camera["latitude"], camera["zoom"], MAP_WIDTH, height)
-    return [(arc["tip_title"], lon, lat) for arc in layer(at, "arcs")["data"]
-            for lon, lat in (arc["source"], arc["target"])
-            if not viewport.contains(*viewport.pixel(lon, lat), margin=0)]
+    width, height = GUESSED_MAP["desktop"]
+    viewport = Viewport(camera["longitude"], camera["latitude"], camera["zoom"], width, height)
+    outside = []
+    for arc in layer(at, "arcs")["data"]:
+        lons, lats = arc_curves(*arc["s"], *arc["t"], arc["h"], samples=9)
+        outside += [(arc["tip_title"], lon, lat) for lon, lat in zip(lons[0], lats[0])
+                    if not viewport.contains(*viewport.pixel(lon, lat), margin=0)]
+    return outside
+
+
+def deck_for(box: dict, page: str | None = None, touch: bool = False, **query) -> dict:
+    """The deck the server builds for a browser whose map measured `box` (a Playwright
+    bounding box): the same code path, with the size the browser reports (map_client)."""
+    at = new_app(**query) if page is None else None
+    if at is None:
+        at = new_app()
+        at.run()
+        at.switch_page(page)
+        for key, value in query.items():
+            at.query_params[key] = value if isinstance(value, list) else [value]
+    at.session_state["map_size"] = {"w": round(box["width"]), "h": round(box["height"]),
+                                    "vw": 0, "vh": 0, "touch": touch}
+    at.run()
+    return deck(at)
+
+
+def viewport_of(spec: dict, box: dict) -> Viewport:
+    camera = spec["initialViewState"]
+    return Viewport(camera["longitude"], camera["latitude"], camera["zoom"], box["width"],
+                    box["height"])

@@ -21,8 +21,23 @@ def link_names(at) -> set[str]:
     return {link.proto.query_string.split("name=")[-1].replace("+", " ") for link in name_links(at)}
 
 
+def pairs_table(at):
+    """The table of the pairs in view under the map."""
+    return next(frame.value for frame in at.dataframe if "cn_place" in frame.value.columns)
+
+
+def assert_one_count(at, located) -> None:
+    """The page draws every located pair of its scope (undated ones too, hollow), and the
+    figures, the map, the legend and the table count the same pairs."""
+    arcs = layer(at, "arcs")["data"]
+    assert len(arcs) >= 1, "the page draws at least one pair"
+    assert metrics(at)["Pairs shown"] == len(arcs) == len(located) == len(pairs_table(at))
+    assert sum(arc["u"] for arc in arcs) == int(located["year"].isna().sum())
+    assert ends_outside_the_map(at) == []
+
+
 @pytest.mark.parametrize("province", PROVINCES)
-def test_every_province_page_shows_its_partners_and_links_to_them(province):
+def test_every_province_page_draws_its_pairs_and_links_to_its_partners(province):
     at = open_page("pages/province.py", name=province)
     assert not at.exception
     assert at.title[0].value.startswith(province)
@@ -34,13 +49,11 @@ def test_every_province_page_shows_its_partners_and_links_to_them(province):
     said = {0: None, 1: "1 has no known year"}.get(undated, f"{undated} of them have no known year")
     assert said in caption if said else "no known year" not in caption, caption
     assert {n.replace("%20", " ") for n in link_names(at)} == set(pairs["state"])
-    located = ATLAS.located[ATLAS.located["province"] == province]
-    assert metrics(at)["Pairs shown"] == located["year"].notna().sum()
-    assert ends_outside_the_map(at) == []
+    assert_one_count(at, ATLAS.located[ATLAS.located["province"] == province])
 
 
 @pytest.mark.parametrize("state", STATES)
-def test_every_state_page_shows_its_partners_and_links_to_them(state):
+def test_every_state_page_draws_its_pairs_and_links_to_its_partners(state):
     at = open_page("pages/state.py", name=state)
     assert not at.exception
     assert at.title[0].value == state
@@ -48,7 +61,18 @@ def test_every_state_page_shows_its_partners_and_links_to_them(state):
     assert at.caption[0].value.startswith(f"All years: {len(pairs)} documented pair")
     assert f" with {pairs['province'].nunique()} Chinese province" in at.caption[0].value
     assert {n.replace("%20", " ") for n in link_names(at)} == set(pairs["province"])
-    assert ends_outside_the_map(at) == []
+    assert_one_count(at, ATLAS.located[ATLAS.located["state"] == state])
+
+
+def test_montana_whose_one_tie_is_undated_shows_it_and_says_so_when_hidden():
+    at = open_page("pages/state.py", name="Montana")
+    arcs = layer(at, "arcs")["data"]
+    assert len(arcs) == 1 and arcs[0]["u"] == 1, "the undated tie is drawn, hollow"
+    hidden = open_page("pages/state.py", name="Montana", undated="0")
+    assert layer(hidden, "arcs")["data"] == []
+    assert "have no known year" in hidden.info[0].value or "has no known year" in hidden.info[0].value
+    hidden.button(key="show_undated").click().run()
+    assert len(layer(hidden, "arcs")["data"]) == 1
 
 
 def test_names_are_case_insensitive_and_accept_aliases():
@@ -155,21 +179,31 @@ def test_chinese_interface_from_the_url():
     assert any("南京" in tip["tip_title"] for tip in tips)
 
 
-def test_the_page_list_links_carry_the_view():
-    at = new_app(years=["1985", "2005"], level="city", lang="zh")
+def test_page_links_carry_no_view_and_the_view_follows_the_session_to_the_next_page():
+    """A slider move reruns only the stage fragment, so links drawn before it would carry
+    old years: the links carry none, and the page they open takes the session's view."""
+    at = new_app(years=["1985", "2005"], level="city", mode="standing")
     at.run()
     links = {link.proto.label: link.proto.query_string for link in at.get("page_link")}
-    assert set(links) == {"总览", "中国省份", "美国各州", "来源与覆盖", "检查你的CSV"}
-    assert all("years=1985&years=2005" in q and "level=city" in q and "lang=zh" in q
-               for q in links.values())
+    assert set(links) == {"Overview", "Provinces", "States", "Sources & coverage", "Check your CSV"}
+    assert all("years" not in q for q in links.values())
+    at.slider(key="years").set_value((1990, 2000)).run()
+    at.switch_page("pages/sources.py")
+    for key in list(at.query_params):
+        del at.query_params[key]
+    at.run()
+    assert not at.exception
+    assert at.query_params["years"] == ["1990", "2000"]
+    assert at.query_params["level"] == "city" and at.query_params["mode"] == "standing"
 
 
 def test_the_pairs_table_words_its_codes_in_the_page_language_and_names_a_state_once():
     at = open_page("pages/province.py", name="Guangdong", lang="zh")
     assert not at.exception
-    table = at.dataframe[-1].value
+    table = pairs_table(at)
     assert set(table["level"]) <= {"友好省州", "友好城市", "省市混合"}
     assert set(table["status"]) <= {"有效", "已终止", "已暂停"} and "已终止" in set(table["status"])
     at = open_page("pages/state.py", name="Ohio")
-    partners = set(at.dataframe[-1].value["partner"])
-    assert "Hubei" in partners and "Hubei, Hubei" not in partners
+    table = pairs_table(at)
+    assert "Hubei" in set(table["cn_place"]) and "Ohio" in set(table["us_place"])
+    assert "Hubei, Hubei" not in set(table["cn_place"]) and "Ohio, Ohio" not in set(table["us_place"])

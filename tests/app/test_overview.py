@@ -34,9 +34,9 @@ def test_the_deck_draws_one_arc_per_pair_in_the_year_range(overview, atlas):
     arcs = layer(overview, "arcs")["data"]
     assert len(arcs) == len(expected) > 0
     # The deck's frame puts the antimeridian at 0°: each arc crosses it eastwards.
-    assert all(arc["source"][0] < 0 < arc["target"][0] for arc in arcs)
-    assert all(73 < arc["source"][0] + 180 < 136 for arc in arcs), "every Chinese end is in China"
-    assert ends_outside_the_map(overview, height=560) == [], "the fitted camera shows every end"
+    assert all(arc["s"][0] < 0 < arc["t"][0] for arc in arcs)
+    assert all(73 < arc["s"][0] + 180 < 136 for arc in arcs), "every Chinese end is in China"
+    assert ends_outside_the_map(overview) == [], "the fitted camera shows every end"
 
 
 def test_the_map_needs_no_network(overview):
@@ -66,10 +66,12 @@ def test_moving_the_slider_changes_the_arcs_and_the_kpis(atlas):
     assert after["States"] == figures.states
 
 
-def test_pairs_without_a_year_are_counted_in_a_visible_note(overview, atlas):
+def test_pairs_without_a_year_are_drawn_hollow_and_said_so(overview, atlas):
     undated = int(atlas.pairs["year"].isna().sum())
-    notes = [info.value for info in overview.info]
-    assert any(f"{undated} pairs without a known year not shown" in note for note in notes)
+    notes = [caption.value for caption in overview.caption]
+    assert any(f"{undated} of these pairs have no known year: drawn hollow" in n for n in notes)
+    assert sum(arc["u"] for arc in layer(overview, "arcs")["data"]) == undated
+    assert f"Year unknown ({undated})" in "".join(m.value for m in overview.markdown)
 
 
 def test_a_year_range_in_the_url_is_restored():
@@ -126,9 +128,9 @@ def test_the_chart_counts_the_pairs_the_level_filter_lets_through(atlas):
     assert not at.exception
     rows = chart_rows(at)
     shown = rows[rows["year"].between(1985, 2000)]["signed"].sum()
-    city = Filters(YearWindow(1985, 2000), levels=("city",))
+    city = Filters(YearWindow(1985, 2000, undated=False), levels=("city",))
     assert shown == len(apply_filters(atlas.pairs, city)) > 0
-    every_level = apply_filters(atlas.pairs, Filters(YearWindow(1985, 2000)))
+    every_level = apply_filters(atlas.pairs, Filters(YearWindow(1985, 2000, undated=False)))
     assert shown < len(every_level), "pairs of other levels are not counted"
 
 

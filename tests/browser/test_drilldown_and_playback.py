@@ -11,8 +11,7 @@ from sistercities.atlas import load_atlas
 from sistercities.mapdeck import LAND
 from sistercities.timeline import YearWindow
 from sistercities.view import Filters, apply_filters
-from tests.app.helpers import deck, new_app
-from tests.browser.mapview import Viewport
+from tests.app.helpers import deck_for, viewport_of
 
 pytestmark = pytest.mark.browser
 MAP = "[data-testid='stDeckGlJsonChart']"
@@ -49,12 +48,9 @@ def test_a_click_on_a_place_opens_its_province_page(server, offline_page, artifa
     page = offline_page
     page.goto(server + "/")
     wait_for_map(page)
-    at = new_app()
-    at.run()
-    spec = deck(at)
-    view = spec["initialViewState"]
     box = page.locator(MAP).bounding_box()
-    viewport = Viewport(view["longitude"], view["latitude"], view["zoom"], box["width"], box["height"])
+    spec = deck_for(box)
+    viewport = viewport_of(spec, box)
     places = next(layer for layer in spec["layers"] if layer["id"] == "places")["data"]
     westmost = min((p for p in places if p["country"] == "CN"), key=lambda p: p["position"][0])
     x, y = viewport.pixel(*westmost["position"])

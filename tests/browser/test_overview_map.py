@@ -10,8 +10,9 @@ from shapely.affinity import translate
 from shapely.geometry import LineString, Point, shape
 
 from sistercities.geocode import BASEMAP_DIR
+from sistercities.geometry import arc_curves
 from sistercities.mapdeck import DECK_LON_SHIFT, LAND, LEVEL_COLOURS, OCEAN
-from tests.app.helpers import deck, new_app
+from tests.app.helpers import deck_for, viewport_of
 from tests.browser.mapview import Viewport
 
 pytestmark = pytest.mark.browser
@@ -25,6 +26,12 @@ def map_image(page, url: str) -> np.ndarray:
     page.wait_for_timeout(2500)  # deck.gl draws the fetched basemap on its next frames
     png = page.locator(MAP).screenshot()
     return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+
+
+def arc_line(viewport: Viewport, arc: dict) -> LineString:
+    """An arc as drawn: its bowed curve (geometry.arc_curves), in the map's pixels."""
+    lons, lats = arc_curves(*arc["s"], *arc["t"], arc["h"], samples=17)
+    return LineString([viewport.pixel(lon, lat) for lon, lat in zip(lons[0], lats[0])])
 
 
 def near(image: np.ndarray, colour, tolerance: int = 16) -> np.ndarray:
@@ -48,15 +55,12 @@ FEW_ARCS = ["1979", "1981"]
 
 def drawn_overview(page, server: str) -> tuple[np.ndarray, Viewport, list]:
     """The few-arcs overview as drawn, where its pixels are, and the arcs and places on it."""
-    image = map_image(page, f"{server}/?years={FEW_ARCS[0]}&years={FEW_ARCS[1]}")
-    at = new_app(years=FEW_ARCS)
-    at.run()
-    spec = deck(at)
-    view = spec["initialViewState"]
-    viewport = Viewport(view["longitude"], view["latitude"], view["zoom"], image.shape[1], image.shape[0])
+    image = map_image(page, f"{server}/?years={FEW_ARCS[0]}&years={FEW_ARCS[1]}&undated=0")
+    box = {"width": image.shape[1], "height": image.shape[0]}
+    spec = deck_for(box, years=FEW_ARCS, undated="0")
+    viewport = viewport_of(spec, box)
     layers = {layer["id"]: layer for layer in spec["layers"]}
-    clutter = [LineString([viewport.pixel(*a["source"]), viewport.pixel(*a["target"])])
-               for a in layers["arcs"]["data"]]
+    clutter = [arc_line(viewport, a) for a in layers["arcs"]["data"]]
     clutter += [Point(viewport.pixel(*p["position"])) for p in layers["places"]["data"]]
     return image, viewport, clutter
 
@@ -123,11 +127,6 @@ def test_a_tooltip_at_the_maps_right_edge_stays_inside_the_map(server, offline_p
     """deck.gl opens a tooltip to the right of the pointer; the map used to cut off the
     tooltip of its eastmost place. It must open to the left, whole."""
     page = offline_page
-    at = new_app()
-    at.run()
-    spec = deck(at)
-    places = next(layer for layer in spec["layers"] if layer["id"] == "places")["data"]
-    eastmost = max(places, key=lambda place: place["position"][0])
     page.goto(server + "/")
     page.wait_for_selector(f"{MAP} canvas", timeout=60_000)
     page.wait_for_load_state("networkidle")
@@ -135,8 +134,10 @@ def test_a_tooltip_at_the_maps_right_edge_stays_inside_the_map(server, offline_p
     chart.scroll_into_view_if_needed()
     page.wait_for_timeout(1500)
     box = chart.bounding_box()
-    view = spec["initialViewState"]
-    viewport = Viewport(view["longitude"], view["latitude"], view["zoom"], box["width"], box["height"])
+    spec = deck_for(box)
+    viewport = viewport_of(spec, box)
+    places = next(layer for layer in spec["layers"] if layer["id"] == "places")["data"]
+    eastmost = max(places, key=lambda place: place["position"][0])
     x, y = viewport.pixel(*eastmost["position"])
     assert box["width"] - x < 150, "the eastmost place sits near the right edge"
     page.mouse.move(box["x"] + x, box["y"] + y)

@@ -9,8 +9,7 @@ import pytest
 from PIL import Image
 
 from sistercities.mapdeck import DECK_LON_SHIFT
-from tests.app.helpers import deck, new_app
-from tests.browser.mapview import Viewport
+from tests.app.helpers import deck_for, viewport_of
 
 pytestmark = pytest.mark.browser
 MAP = "[data-testid='stDeckGlJsonChart']"
@@ -61,11 +60,10 @@ def test_arcs_look_the_same_either_side_of_the_180th_meridian_on_a_projector(chr
     page.wait_for_timeout(3000)
     image = np.asarray(Image.open(io.BytesIO(page.locator(MAP).screenshot())).convert("RGB"))
     context.close()
-    at = new_app(present="1", deck="tour", slide="3")
-    at.run()
-    camera = deck(at)["initialViewState"]
-    viewport = Viewport(camera["longitude"], camera["latitude"], camera["zoom"], image.shape[1],
-                        image.shape[0])
+    box = {"width": image.shape[1], "height": image.shape[0]}
+    spec = deck_for(box, present="1", deck="tour", slide="3")
+    camera = spec["initialViewState"]
+    viewport = viewport_of(spec, box)
 
     def east_minus_west(lon: float) -> float:
         """`lon` a real longitude east of Greenwich; the deck draws it moved."""

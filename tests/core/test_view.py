@@ -10,7 +10,7 @@ from sistercities.dataset import load_pairings
 from sistercities.mapdeck import (
     ARC_ALPHA,
     BUNDLE_ABOVE,
-    FADED,
+    FADED_ALPHA,
     arc_rows,
     build_deck,
     bundle,
@@ -25,14 +25,16 @@ def pairs(fixtures):
     return load_pairings(fixtures / "good.csv").pairs
 
 
-def test_the_year_window_keeps_pairs_signed_in_it_and_never_undated_ones(pairs):
-    view = apply_filters(pairs, Filters(YearWindow(1979, 1980)))
+def test_the_year_window_keeps_pairs_signed_in_it_and_undated_ones_unless_left_out(pairs):
+    view = apply_filters(pairs, Filters(YearWindow(1979, 1980, undated=False)))
     assert sorted(view["place_cn"]) == ["Hubei", "Nanjing"]
+    with_undated = apply_filters(pairs, Filters(YearWindow(1979, 1980)))
+    assert len(with_undated) == 3 and with_undated["year"].isna().sum() == 1
     assert matching(pairs, Filters(YearWindow(1979, 1980)))["year"].isna().sum() == 1
 
 
 def test_standing_mode_counts_everything_signed_by_the_end_year(pairs):
-    view = apply_filters(pairs, Filters(YearWindow(1985, 1990, STANDING)))
+    view = apply_filters(pairs, Filters(YearWindow(1985, 1990, STANDING, undated=False)))
     assert sorted(view["place_cn"]) == ["Hubei", "Nanjing", "Suzhou"]
 
 
@@ -51,8 +53,10 @@ def test_search_matches_english_pinyin_and_characters(pairs, text, expected):
 
 
 def test_kpis_count_distinct_provinces_states_and_cities(pairs):
-    figures = kpis(apply_filters(pairs, Filters(YearWindow(1979, 2026))))
+    figures = kpis(apply_filters(pairs, Filters(YearWindow(1979, 2026, undated=False))))
     assert (figures.pairs, figures.provinces, figures.states) == (3, 2, 3)
+    with_undated = kpis(apply_filters(pairs, Filters(YearWindow(1979, 2026))))
+    assert (with_undated.pairs, with_undated.provinces, with_undated.states) == (4, 3, 4)
     assert (figures.chinese_cities, figures.us_cities) == (2, 2)
 
 
@@ -116,5 +120,6 @@ def test_a_search_draws_its_matches_last_wide_and_in_colour_over_pale_grey_arcs(
     assert 0 < hits < len(rows) == len(view)
     matched, faded = rows[-hits:], rows[:-hits]
     assert all("Suzhou" in row["tip_title"] for row in matched)
-    assert all(row["width"] > 1.5 and row["colour"][3] == ARC_ALPHA for row in matched)
-    assert all(row["colour"] == list(FADED) and row["width"] == 1.5 for row in faded)
+    assert all(row["w"] > 1.5 and row["c"][3] == ARC_ALPHA for row in matched)
+    assert all(row["c"][3] == FADED_ALPHA for row in faded)
+    assert all(row["w"] < 2 for row in faded if not row["u"])

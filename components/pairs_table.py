@@ -1,0 +1,56 @@
+"""The pairs in view as a table: it follows every filter and the search, as the map does."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from sistercities.i18n import place_names
+from sistercities.view import in_reading_order
+
+from .tables import TABLE_ROW, notes_column, source_column, worded
+from .ui_text import lang, plain, tr, tr_count
+
+MAX_ROWS_SHOWN = 12  # rows before the table scrolls
+
+
+def rows(view: pd.DataFrame) -> pd.DataFrame:
+    """One row per pair, in the interface's language, in reading order."""
+    ordered = in_reading_order(view)
+    cn, us = place_names(ordered, lang())
+    chinese = lang() == "zh"
+    province = ordered["province_zh"] if chinese else ordered["province"]
+    state = ordered["state_zh"].where(ordered["state_zh"].ne(""), ordered["state"]) if (
+        chinese and "state_zh" in ordered) else ordered["state"]
+    table = worded(ordered).assign(
+        cn_place=cn.where(cn.eq(province), cn + ", " + province),
+        us_place=us.where(us.eq(state), us + ", " + state),
+        year_basis=(ordered["year_basis"].map(lambda b: tr(f"basis_{b}") if b else None)
+                    if "year_basis" in ordered else None),
+    )
+    return table
+
+
+def show(view: pd.DataFrame, in_view: int, search: str = "") -> None:
+    """`view`: the pairs to list (the search's matches when searching); `in_view`: how many
+    the map shows."""
+    st.subheader(tr("pairs_in_view"))
+    if search:
+        st.caption(tr_count("table_matching", len(view), total=in_view, q=plain(search)))
+    else:
+        st.caption(tr_count("table_in_view", len(view)))
+    if view.empty:
+        return
+    table = rows(view)
+    columns = {"cn_place": tr("col_cn_place"), "us_place": tr("col_us_place"),
+               "level": tr("col_level"), "relation": tr("col_relation"), "year": tr("col_year"),
+               "year_basis": tr("col_year_basis"), "status": tr("col_status"),
+               "source": tr("col_source"), "notes": tr("col_notes")}
+    st.dataframe(
+        table[list(columns)], hide_index=True, width="stretch", placeholder=tr("unknown"),
+        height=TABLE_ROW * (min(len(table), MAX_ROWS_SHOWN) + 1) + 3,
+        column_config={**columns,
+                       "year": st.column_config.NumberColumn(tr("col_year"), format="%d"),
+                       "source": source_column(tr("col_source")),
+                       "notes": notes_column(tr("col_notes"))},
+        key="pairs_in_view")
