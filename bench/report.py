@@ -122,7 +122,7 @@ def concurrency_targets(servers: list[dict]) -> list[tuple[str, str, bool | None
 def concurrency_table(figures: dict) -> str:
     lines = [
         f"Concurrent new sessions of `{figures['page']}` over Streamlit's websocket "
-        "(`bench/load.py`), all started together after one warm-up session. First page: connect "
+        "(`bench/load.py`), all started together after a warm-up session per server process. First "
         "to `script_finished`; rerun: the slider moved as a browser sends it, right after the "
         "session's first page. p50/p95 by nearest rank; wall: the first connect to the last "
         "session's end; server RSS summed over the server's processes after the level.",
