@@ -192,6 +192,21 @@ def reset() -> None:
     update(**{**default_view(st.session_state[keys.BOUNDS]), **kept})
 
 
+def describe() -> str:
+    """The filters in force, in words: "1985–2000 · City–city · “Suzhou”"."""
+    v, bounds = view(), st.session_state[keys.BOUNDS]
+    parts = []
+    if v["years"] != bounds or v["mode"] != SIGNED:
+        parts.append(f"{tr('mode_' + v['mode'])} {v['years'][0]}–{v['years'][1]}")
+    parts += [tr(f"level_{level}") for level in v["level"]]
+    parts += [tr(f"relation_{relation}") for relation in v["relation"]]
+    if v["q"]:
+        parts.append(f"“{v['q']}”")
+    if not v["undated"]:
+        parts.append(tr("without_undated"))
+    return " · ".join(parts)
+
+
 def filtered() -> bool:
     """Whether any filter narrows the view (the years' full range is no filter)."""
     defaults = default_view(st.session_state[keys.BOUNDS])

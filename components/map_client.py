@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import streamlit as st
 import streamlit.components.v1 as components
 
 from . import keys
@@ -27,10 +28,16 @@ _component = components.declare_component("atlas_map_client",
                                           path=str(Path(__file__).with_name("map_client")))
 
 
-def show() -> dict | None:
-    """Mount the map's browser side; the map's measured size once the browser has sent it:
-    {"w", "h", "vw", "vh", "touch"}."""
-    value = _component(texts={"hint": tr("map_two_fingers"), "active": tr("map_active")},
-                       key=keys.MAP_CLIENT, default=None)
+def reported() -> dict | None:
+    """The map's size as the browser last sent it, {"w", "h", "vw", "vh", "touch"}, if it has."""
+    value = st.session_state.get(keys.MAP_CLIENT)
     size = value.get("size") if isinstance(value, dict) else None
     return size if isinstance(size, dict) else None
+
+
+def show(fitted: tuple[int, int] | None) -> None:
+    """Mount the map's browser side. `fitted`: the measured size the camera was fitted to,
+    which the frame writes on the map as data-atlas-fitted="WxH" (tests wait for it)."""
+    _component(texts={"hint": tr("map_two_fingers"), "active": tr("map_active")},
+               fitted=f"{fitted[0]}x{fitted[1]}" if fitted else "", key=keys.MAP_CLIENT,
+               default=None)

@@ -39,7 +39,7 @@ h1 { font-size: 2.2rem !important; padding: 0 !important; }
   padding: .8rem 2.5rem !important; }
 [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: .55rem; }
 /* The map takes most of the projector: at least 60% of its height, all above the fold. */
-.st-key-map [data-testid="stDeckGlJsonChart"] { height: max(64vh, 420px) !important; }
+.stApp .st-key-map [data-testid="stDeckGlJsonChart"] { height: max(64vh, 420px) !important; }
 .stApp button[kind="secondary"], .stApp button[kind="segmented_control"],
 .stApp button[kind="segmented_controlActive"] { background: #1B2A44 !important;
   color: #F5F7FA !important; border-color: #6B7C99 !important; }

@@ -106,17 +106,16 @@ def buttons(bounds: tuple[int, int]) -> None:
                key="fit")
 
 
-def map_size(present: bool) -> tuple[int, int, bool]:
-    """(width, height, touch) of the map: measured by the browser once it has reported,
-    guessed from the user agent before."""
-    measured = st.session_state.get(keys.MAP_SIZE)
-    if measured and measured.get("w") and measured.get("h"):
-        return int(measured["w"]), int(measured["h"]), bool(measured.get("touch"))
+def map_size(present: bool) -> tuple[int, int, bool, bool]:
+    """(width, height, touch, measured) of the map: as the browser measured it once it has
+    reported, guessed from the user agent before."""
+    size = st.session_state.get(keys.MAP_SIZE)
+    if size and size.get("w") and size.get("h"):
+        return int(size["w"]), int(size["h"]), bool(size.get("touch")), True
     agent = (st.context.headers.get("User-Agent") or "") if st.context.headers else ""
     phone = "Mobi" in agent or "Android" in agent
-    kind = "projector" if present else "phone" if phone else "desktop"
-    width, height = GUESSED_MAP[kind]
-    return width, height, phone
+    width, height = GUESSED_MAP["projector" if present else "phone" if phone else "desktop"]
+    return width, height, phone, False
 
 
 def camera(scope: pd.DataFrame, width: int, height: int) -> pdk.ViewState | None:
@@ -164,8 +163,9 @@ def show(scope: pd.DataFrame, scope_all: pd.DataFrame, unlocated: pd.DataFrame,
         with head:  # beside the buttons where the screen is wide enough, else under them
             kpis.show(kpi_figures(view), years=f"{start}–{end}" if showing_years else None)
         empty_states(view, scope, search, place_name)
-        _remember_size(map_client.show())
-        width, height, touch = map_size(present)
+        _remember_size(map_client.reported())
+        width, height, touch, measured = map_size(present)
+        map_client.show((width, height) if measured else None)
         # On a projector the wheel scrolls the page: a presenter scrolling down to the map
         # must not zoom it out by accident (a double click or +/- still zooms).
         clicked = arc_map.show(view, start, end, camera(scope, width, height), height,

@@ -169,13 +169,22 @@ TEXT: dict[str, tuple[str, str]] = {
                       "{dated} 有已知年份。数据版本 {version}。{total} 对是第五届中美友城大会公布的数字"
                       "（[来源]({total_source})）；按级别的划分于2022年公布（[来源]({split_source})）。"),
     "every_pair": ("Every pair and its source", "全部关系及来源"),
-    "pairs_listed": ("{n} pairs; use the sidebar search to narrow the list.",
-                     "共 {n} 对；可用侧栏搜索缩小范围。"),
-    "pairs_listed_one": ("1 pair.", "共 1 对。"),
-    "pairs_matching": ("{n} pairs matching “{q}” (search in the sidebar).",
-                       "{n} 对匹配“{q}”（侧栏搜索）。"),
-    "pairs_matching_one": ("1 pair matching “{q}” (search in the sidebar).",
-                           "1 对匹配“{q}”（侧栏搜索）。"),
+    "pairs_listed": ("Every one of the {n} pairs, whatever the filters.",
+                     "全部 {n} 对，不受筛选条件影响。"),
+    "pairs_listed_one": ("The one pair.", "共 1 对。"),
+    "pairs_filtered": ("{n} of the {total} pairs: those the filters let through ({filters}). "
+                       "Switch on “List every pair” to see them all.",
+                       "{total} 对中的 {n} 对：符合筛选条件（{filters}）的关系。"
+                       "开启“列出全部关系”可查看全部。"),
+    "pairs_filtered_one": ("1 of the {total} pairs: the one the filters let through ({filters}). "
+                           "Switch on “List every pair” to see them all.",
+                           "{total} 对中的 1 对：符合筛选条件（{filters}）的关系。"
+                           "开启“列出全部关系”可查看全部。"),
+    "sources_all": ("List every pair", "列出全部关系"),
+    "sources_all_help": ("Off: the table follows the filters and the search of the other pages "
+                         "(the years too). On: every documented pair.",
+                         "关闭：表格与其他页面的筛选和搜索（包括年份）一致。开启：列出全部已记录的关系。"),
+    "without_undated": ("without pairs of unknown year", "不含年份不详的关系"),
     "undated_list": ("{n} pairs whose year is unknown", "{n} 对年份不详"),
     "undated_list_one": ("1 pair whose year is unknown", "1 对年份不详"),
     "ended_list": ("{n} pairs ended or suspended", "{n} 对已终止或暂停"),

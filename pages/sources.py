@@ -14,7 +14,7 @@ from sistercities.coverage import (
     by_level,
     dataset_version,
 )
-from sistercities.view import matches_search
+from sistercities.view import apply_filters, in_reading_order
 
 atlas = frame.setup("sources")
 pairs = atlas.pairs
@@ -40,17 +40,21 @@ right.dataframe(decades, hide_index=True, width="stretch", column_config={
 right.caption(tr("decade_caption", n=len(pairs), friendship=len(pairs) - sister))
 
 st.subheader(tr("every_pair"))
-search = filters.search_text()
-table = pairs[matches_search(pairs, search)] if search else pairs
-st.caption(tr_count("pairs_matching", len(table), q=plain(search)) if search
-           else tr_count("pairs_listed", len(table)))
+everything = st.toggle(tr("sources_all"), key="sources_all", help=tr("sources_all_help"))
+table = pairs if everything else apply_filters(pairs, filters.current(atlas.bounds,
+                                                                      search=filters.search_text()))
+if everything or not filters.filtered():
+    st.caption(tr_count("pairs_listed", len(table)))
+else:
+    st.caption(tr_count("pairs_filtered", len(table), total=len(pairs),
+                        filters=plain(filters.describe())))
 columns = {"place_cn": tr("col_cn_place"), "place_cn_zh": "中文", "province": tr("col_province"),
            "place_us": tr("col_us_place"), "state": tr("col_state"), "level": tr("col_level"),
            "relation": tr("col_relation"), "year": tr("col_year"), "date": tr("col_date"),
            "status": tr("col_status"), "source": tr("col_source"),
            "source_title": tr("col_source_title"), "notes": tr("col_notes")}
-st.dataframe(worded(table[list(columns)]), hide_index=True, width="stretch",
-             height=TABLE_ROW * (min(len(table), 20) + 1) + 3,
+st.dataframe(worded(in_reading_order(table))[list(columns)], hide_index=True, width="stretch",
+             height=TABLE_ROW * (min(len(table), 20) + 1) + 3, placeholder=tr("unknown"),
              column_config={**columns, "source": source_column(tr("col_source")),
                             "notes": notes_column(tr("col_notes")),
                             "year": st.column_config.NumberColumn(tr("col_year"), format="%d")})
@@ -58,13 +62,14 @@ st.dataframe(worded(table[list(columns)]), hide_index=True, width="stretch",
 undated = pairs[pairs["year"].isna()]
 with st.expander(tr_count("undated_list", len(undated))):
     st.dataframe(undated[["place_cn", "province", "place_us", "state", "source", "notes"]],
-                 hide_index=True, width="stretch",
+                 hide_index=True, width="stretch", placeholder=tr("unknown"),
                  column_config={"source": source_column(tr("col_source")),
                                 "notes": notes_column(tr("col_notes"))})
 ended = pairs[pairs["status"] != "active"]
 with st.expander(tr_count("ended_list", len(ended))):
     st.dataframe(worded(ended[["place_cn", "place_us", "state", "year", "status", "status_year",
-                               "notes"]]), hide_index=True, width="stretch")
+                               "notes"]]), hide_index=True, width="stretch",
+                 placeholder=tr("unknown"))
 if atlas.issues:
     with st.expander(tr_count("data_issues", len(atlas.issues))):
         for issue in atlas.issues:

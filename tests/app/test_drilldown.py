@@ -148,15 +148,19 @@ def test_the_sources_page_lists_every_pair_with_its_coverage():
 
 
 @pytest.mark.parametrize("search", ["Boynton", "Jiangsu"])
-def test_the_sources_search_counts_its_matches_in_words(search):
+def test_the_sources_table_follows_the_search_and_says_so_in_words(search):
     at = open_page("pages/sources.py", q=search)
     assert not at.exception
     matches = len(at.dataframe[2].value)
-    said = next(c.value for c in at.caption if "matching" in c.value)
+    said = next(c.value for c in at.caption if "filters let through" in c.value)
+    assert f"“{search}”" in said
     if matches == 1:
-        assert said.startswith(f"1 pair matching “{search}”"), said
+        assert said.startswith(f"1 of the {len(ATLAS.pairs)} pairs: the one"), said
     else:
-        assert matches > 1 and said.startswith(f"{matches} pairs matching “{search}”"), said
+        assert matches > 1 and said.startswith(f"{matches} of the {len(ATLAS.pairs)} pairs"), said
+    at.toggle(key="sources_all").set_value(True).run()
+    assert len(at.dataframe[2].value) == len(ATLAS.pairs)
+    assert any(c.value.startswith(f"Every one of the {len(ATLAS.pairs)} pairs") for c in at.caption)
 
 
 def test_invalid_url_values_are_ignored_not_fatal():
