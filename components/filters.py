@@ -73,20 +73,24 @@ def url_params(view: dict, bounds: tuple[int, int]) -> dict[str, list[str] | str
 
 
 def write_url(view: dict, bounds: tuple[int, int]) -> None:
-    """Rewrite the view's parameters in one update (other parameters, like name, stay), and
-    only when they differ, so the browser's history gets no extra entries."""
+    """Rewrite the view's parameters in one update (other parameters, like name, stay). Sent
+    even when the server's copy already matches: a run interrupted by the next slider step may
+    not have delivered its update, and the copy cannot tell; the browser ignores a URL equal
+    to its own, and the page frame turns same-page URL changes into history replacements."""
     wanted = url_params(view, bounds)
     current = {key: st.query_params.get_all(key) for key in st.query_params}
     desired = {key: values for key, values in current.items() if key not in URL_KEYS}
     desired.update({key: value if isinstance(value, list) else [value]
                     for key, value in wanted.items()})
-    if desired != current:
-        st.query_params.from_dict(desired)
+    st.query_params.from_dict(desired)
 
 
-def sync(bounds: tuple[int, int]) -> None:
+def sync(bounds: tuple[int, int], named: bool = False) -> None:
     """Before any page draws: a link's view wins, otherwise the session's; then the URL is
-    rewritten from the view."""
+    rewritten from the view. `named`: the page is a province's or a state's and keeps `name`;
+    other pages drop it (Back from a province to the overview brought the name along)."""
+    if not named and "name" in st.query_params:
+        del st.query_params["name"]
     params = {key: st.query_params.get_all(key) for key in URL_KEYS if key in st.query_params}
     if params:
         view = parse_url(params, bounds)
@@ -144,8 +148,10 @@ def _bind(widget_key: str, view_key: str, convert) -> dict:
     value = view()[view_key]
     if isinstance(value, tuple):
         value = list(value)  # multiselects hold lists
-    if st.session_state.get(widget_key) != value:
-        st.session_state[widget_key] = value
+    # Always set, even when it looks equal: after a page change the key can still read the
+    # old page's value while the new page's widget would start empty (both toggles showed
+    # no selection after a link or Back until a reload).
+    st.session_state[widget_key] = value
     return {"key": widget_key, "on_change": _widget_changed, "args": (widget_key, view_key, convert)}
 
 

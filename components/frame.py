@@ -34,7 +34,8 @@ NAV = (("pages/overview.py", "nav_overview", ":material/map:"),
        ("pages/upload.py", "nav_upload", ":material/upload_file:"))
 
 
-LAYOUT_CSS = (Path(__file__).with_name("atlas.css")).read_text(encoding="utf-8")
+LAYOUT_CSS = Path(__file__).with_name("atlas.css").read_text(encoding="utf-8")
+PAGE_SCRIPT = Path(__file__).with_name("page_script.js").read_text(encoding="utf-8")
 
 
 def page_links() -> None:
@@ -46,6 +47,8 @@ def page_links() -> None:
         for path, label, icon in NAV:
             st.page_link(path, label=tr(label), icon=icon)
         st.divider()
+        # In the sidebar, where it takes no room the page would see.
+        st.html(f"<script>{PAGE_SCRIPT}</script>", unsafe_allow_javascript=True)
 
 
 def setup(page: str) -> Atlas:
@@ -53,7 +56,7 @@ def setup(page: str) -> Atlas:
     _leave_pages_folder_mode()
     data.server_sockets_without_nagle()
     atlas = data.atlas()
-    filters.sync(atlas.bounds)
+    filters.sync(atlas.bounds, named=page in ("province", "state"))
     st.html(f"<style>{LAYOUT_CSS}</style>")
     page_links()
     filters.show_sidebar()

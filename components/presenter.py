@@ -51,6 +51,16 @@ h1 { font-size: 2.2rem !important; padding: 0 !important; }
 .stApp [data-testid="stAlertContainer"] { background: #1B2A44 !important; }
 .stApp [data-testid="stTooltipIcon"] svg, .stApp [data-testid="stTooltipHoverTarget"] svg {
   color: #C9D3DD !important; stroke: #C9D3DD !important; }
+/* The year slider stays readable while it plays (disabled): a light track and bright thumbs. */
+.stApp [data-testid="stSlider"] [style*="position: relative"] > div:first-child {
+  background: #6B7C99 !important; }
+.stApp [data-testid="stSlider"] [style*="translate(-50%, -50%)"] {
+  background: #5FB4E8 !important; border: 2px solid #F5F7FA !important; }
+.stApp [data-testid="stSliderThumbValue"] p { color: #F5F7FA !important; font-weight: 600; }
+/* The map's fullscreen button: a dark tile with a light icon, not a white tile. */
+.stApp [data-testid="stElementToolbar"], .stApp [data-testid="stElementToolbar"] > div {
+  background: #1B2A44 !important; border-color: #6B7C99 !important; }
+.stApp [data-testid="stElementToolbar"] button { color: #F5F7FA !important; }
 </style>
 """
 
@@ -100,6 +110,22 @@ def _request_slide(number: int) -> None:
     filters.update(slide=number)
 
 
+def _deck_title(name: str) -> str:
+    """A presentation offered by its title in the interface's language, not its file name."""
+    try:
+        return titled(load_presentation(PRESENTATIONS_DIR / f"{name}.toml"), lang())
+    except DatasetError:
+        return name
+
+
+def _start_deck() -> None:
+    """Picked from "Start a saved presentation": its first slide opens on this run."""
+    chosen = st.session_state.pop("pick_deck", None)
+    if chosen:
+        st.session_state.pop(keys.OPENED_SLIDE, None)
+        filters.update(deck=chosen, slide=1)
+
+
 def _exit() -> None:
     filters.update(present=False, deck="", slide=0)
     st.session_state[keys.PLAYING] = False
@@ -121,11 +147,9 @@ def show(bounds: tuple[int, int], page: str) -> None:
     back, title, forward, leave = st.columns([1.4, 5, 1.4, 1.8], vertical_alignment="center")
     leave.button(tr("exit_present"), on_click=_exit, key="exit_present", width="stretch")
     if deck is None:
-        decks = list_presentations()
-        chosen = title.selectbox(tr("start_deck"), decks, index=None, key="pick_deck",
-                                 placeholder=f"{tr('start_deck')}…", label_visibility="collapsed")
-        if chosen:
-            go_to(presentation(chosen).slides[0], 1, chosen, page)
+        title.selectbox(tr("start_deck"), list_presentations(), index=None, key="pick_deck",
+                        placeholder=f"{tr('start_deck')}…", label_visibility="collapsed",
+                        format_func=_deck_title, on_change=_start_deck)
         return
     number = min(max(view["slide"], 1), len(deck.slides))
     title.markdown(f"**{plain(titled(deck, lang()))}** · {number} / {len(deck.slides)} · "

@@ -13,6 +13,7 @@ import pydeck as pdk
 import streamlit as st
 
 from sistercities.charts import timeline_chart
+from sistercities.export import with_filters
 from sistercities.mapdeck import fit_pairs
 from sistercities.view import apply_filters, matches_search, matching
 from sistercities.view import kpis as kpi_figures
@@ -91,9 +92,11 @@ def buttons(bounds: tuple[int, int]) -> None:
                        width="content")
     row.button(tr("year_back"), icon=":material/chevron_left:", on_click=_step,
                args=(-1, bounds), key="year_back")
+    # One key for Play and Pause: the same button changes its label, so a keyboard user's
+    # focus stays on it (two keys made two buttons, and the focus fell to the page).
     if playing:
         row.button(tr("pause"), icon=":material/pause:", on_click=_pause, type="primary",
-                   key="pause")
+                   key="play", help=tr("pause_help"))
     else:
         row.button(tr("play"), icon=":material/play_arrow:", on_click=_play, args=(bounds,),
                    type="primary", help=tr("play_help"), key="play")
@@ -168,14 +171,19 @@ def show(scope: pd.DataFrame, scope_all: pd.DataFrame, unlocated: pd.DataFrame,
         map_client.show((width, height) if measured else None)
         # On a projector the wheel scrolls the page: a presenter scrolling down to the map
         # must not zoom it out by accident (a double click or +/- still zooms).
-        clicked = arc_map.show(view, start, end, camera(scope, width, height), height,
+        # A search's matches in the page's scope fill the map (all years, so the camera stays
+        # put while the years change); otherwise the page's whole scope does.
+        found = scope[matches_search(scope, search)] if search else scope
+        framed = found if not found.empty else scope
+        clicked = arc_map.show(view, start, end, camera(framed, width, height), height,
                                scroll_zoom=not present, brushing=not touch)
         charted = matching(scope_all, chosen)
         chart.show(timeline_chart(charted, bounds, (start, end), events, lang=lang(),
                                   projector=present, hover_note=True))
         st.caption(tr("legend_hint_hover" if not touch else "legend_hint"))
         notes(charted, unlocated, chosen.window.undated)
-        export_buttons.show(view, start, end, scope_label, lang(), key="export",
+        labelled = with_filters(scope_label, chosen.levels, chosen.relations, lang())
+        export_buttons.show(view, start, end, labelled, lang(), key="export",
                             chart_pairs=charted, bounds=bounds, events=events,
                             first=start if chosen.window.mode == "signed" else bounds[0])
         pairs_table.show(view[view["match"]] if search else view, len(view), search)

@@ -57,6 +57,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "play": ("Play", "播放"),
     "pause": ("Pause", "暂停"),
     "play_help": ("Play the network's growth year by year", "逐年播放网络的发展"),
+    "pause_help": ("Pause the timeline at this year", "在当前年份暂停"),
     "fit": ("Fit to data", "适应数据"),
     "fit_help": ("Move the map back to show every pair of this page", "将地图复位以显示本页全部关系"),
     "speed_slow": ("Slow", "慢速"),
@@ -218,14 +219,21 @@ TEXT: dict[str, tuple[str, str]] = {
                     "文件只保留在本次浏览会话中，不会修改内置数据。地点使用本地图已有的坐标，其余列出。"),
     "upload_label": ("Pairings CSV", "配对CSV文件"),
     "upload_rejected": ("This file cannot be used: {reason}", "无法使用此文件：{reason}"),
-    "upload_summary": ("{valid} valid pairs, {errors} problem(s), {warnings} warning(s), "
+    "upload_summary": ("{valid} valid pairs; {rows} ({problems}); {warnings} warning(s); "
                        "{unlocated} pair(s) with a place the Atlas cannot place yet.",
-                       "有效配对 {valid} 对，问题 {errors} 个，警告 {warnings} 个，"
+                       "有效配对 {valid} 对；{rows}（{problems}）；警告 {warnings} 个；"
                        "{unlocated} 对含有本地图暂无坐标的地点。"),
-    "upload_issues": ("Problems, by row and column", "问题（按行和列）"),
+    "upload_bad_rows": ("{n} rows with problems", "{n} 行有问题"),
+    "upload_bad_rows_one": ("1 row with problems", "1 行有问题"),
+    "upload_problems": ("{n} problems in all", "共 {n} 个问题"),
+    "upload_problems_one": ("1 problem", "1 个问题"),
+    "upload_issues": ("Rows with problems: what the row holds, and each problem",
+                      "有问题的行：该行内容及每个问题"),
+    "upload_template": ("Download a template (the header and one example row)",
+                        "下载模板（表头和一行示例）"),
+    "severity_warning": ("warning", "警告"),
     "col_row": ("Row", "行"),
-    "col_column": ("Column", "列"),
-    "col_problem": ("Problem", "问题"),
+    "col_problem": ("Problems", "问题"),
     "present": ("Presenter mode", "演示模式"),
     "present_help": ("Large type, no sidebar, high contrast, the timeline playing; step through "
                      "saved views with ← and →.",

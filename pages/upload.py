@@ -1,21 +1,35 @@
-"""Check your own pairings CSV: row-level problems, then the valid pairs on the map."""
+"""Check your own pairings CSV: the rows with problems (their contents and each problem), then
+the valid pairs on the map."""
 
 import pandas as pd
 import streamlit as st
 
 from components import arc_map, frame, kpis
-from components.ui_text import plain, tr
+from components.ui_text import lang, plain, tr, tr_count
 from sistercities.atlas import atlas_from
-from sistercities.dataset import DatasetError, parse_pairings
+from sistercities.dataset import PAIRINGS_FILE, DatasetError, parse_pairings
 from sistercities.schema import PAIRING_COLUMNS
 from sistercities.timeline import YearWindow
 from sistercities.view import Filters, apply_filters
 from sistercities.view import kpis as kpi_figures
 
+# Columns that show which row is which, beside its problems.
+ROW_SHOWN = ["level", "province", "place_cn", "state", "place_us", "year", "source"]
+
+
+@st.cache_data(show_spinner=False)
+def template() -> bytes:
+    """The header and the dataset's first row (Hubei–Ohio, sourced) as an example."""
+    lines = PAIRINGS_FILE.read_text(encoding="utf-8").splitlines()
+    return ("\n".join(lines[:2]) + "\n").encode("utf-8-sig")
+
+
 atlas = frame.setup("upload")
 st.title(tr("upload_title"))
 st.caption(tr("upload_help", columns=plain(", ".join(PAIRING_COLUMNS)),
               mb=st.get_option("server.maxUploadSize")))
+st.download_button(tr("upload_template"), template(), "sister-cities-template.csv", "text/csv",
+                   icon=":material/download:", on_click="ignore")
 upload = st.file_uploader(tr("upload_label"), type=["csv"], key="upload")
 if upload is None:
     st.stop()
@@ -28,24 +42,35 @@ except DatasetError as exc:
 
 mine = atlas_from(pairings, atlas.places, atlas.events)
 errors = [i for i in pairings.issues if i.severity == "error"]
-st.markdown(tr("upload_summary", valid=len(pairings.pairs), errors=len(errors),
+bad_rows = sorted({i.row for i in errors if i.row is not None})
+st.markdown(tr("upload_summary", valid=len(pairings.pairs),
+               rows=tr_count("upload_bad_rows", len(bad_rows)),
+               problems=tr_count("upload_problems", len(errors)),
                warnings=len(pairings.issues) - len(errors), unlocated=len(mine.unlocated)))
 for issue in (i for i in pairings.issues if i.row is None):  # about the whole file
-    (st.error if issue.severity == "error" else st.warning)(plain(issue), icon=":material/error:")
+    (st.error if issue.severity == "error" else st.warning)(plain(issue.worded(lang())),
+                                                            icon=":material/error:")
 row_issues = [i for i in pairings.issues if i.row is not None]
 if row_issues:
     st.subheader(tr("upload_issues"))
-    st.dataframe(pd.DataFrame([{"row": i.row, "column": i.column or "", "problem": i.message,
-                                "severity": i.severity} for i in row_issues]),
-                 hide_index=True, width="stretch",
-                 column_config={"row": tr("col_row"), "column": tr("col_column"),
-                                "problem": tr("col_problem")})
+    by_row: dict[int, list[str]] = {}
+    for issue in row_issues:
+        where = f"{issue.column}: " if issue.column else ""
+        mark = "" if issue.severity == "error" else f"({tr('severity_warning')}) "
+        by_row.setdefault(issue.row, []).append(f"{mark}{where}{issue.worded(lang())}")
+    rows = pairings.rows.reindex(sorted(by_row))[ROW_SHOWN]
+    table = pd.DataFrame({"row": rows.index, "problems": ["\n".join(by_row[n]) for n in rows.index]})
+    table = pd.concat([table, rows.reset_index(drop=True)], axis=1)
+    # The row's cells under the file's own column names, so they are easy to find in it.
+    st.dataframe(table, hide_index=True, width="stretch",
+                 column_config={"row": tr("col_row"), "problems": st.column_config.TextColumn(
+                     tr("col_problem"), width="large")})
 if not mine.located.empty:
     low, high = mine.bounds
-    view = apply_filters(mine.located.assign(year=mine.located["year"].fillna(low)),
-                         Filters(YearWindow(low, high)))
+    view = apply_filters(mine.located, Filters(YearWindow(low, high)))
     kpis.show(kpi_figures(view))
-    arc_map.show(view, low, high, None, 520)
+    # Your pairs have no pages in the Atlas: the map is not clickable, and says nothing of it.
+    arc_map.show(view, low, high, None, 520, clickable=False)
 if not mine.unlocated.empty:
     st.dataframe(mine.unlocated[["row", "place_cn", "province", "place_us", "state"]],
                  hide_index=True, width="stretch")

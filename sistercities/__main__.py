@@ -90,7 +90,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     view = apply_filters(atlas.located, filters)
     if view.empty:
         print("note: no pairs match these filters; the export is empty", file=sys.stderr)
-    label = export.scope_title(province, state, args.lang)
+    label = export.with_filters(export.scope_title(province, state, args.lang),
+                                tuple(args.level or ()), tuple(args.relation or ()), args.lang)
     if args.what == "map":
         data = export.map_image(view, start, end, fmt, args.scale, args.transparent, args.lang, label)
     elif args.what == "chart":

@@ -20,6 +20,7 @@ from .dataset import (
 from .geometry import with_arc_ends
 from .schema import Issue
 from .timeline import year_bounds
+from .view import search_texts
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,10 @@ class Atlas:
 
 
 def atlas_from(pairings: Pairings, places: pd.DataFrame, events: pd.DataFrame) -> Atlas:
-    located, unlocated = locate(pairings.pairs, places)
-    return Atlas(pairs=pairings.pairs, located=with_arc_ends(located), unlocated=unlocated,
-                 issues=pairings.issues, bounds=year_bounds(pairings.pairs), events=events,
+    pairs = pairings.pairs.assign(search_text=search_texts(pairings.pairs))
+    located, unlocated = locate(pairs, places)
+    return Atlas(pairs=pairs, located=with_arc_ends(located), unlocated=unlocated,
+                 issues=pairings.issues, bounds=year_bounds(pairs), events=events,
                  places=places)
 
 

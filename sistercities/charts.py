@@ -99,7 +99,8 @@ def timeline_chart(pairs: pd.DataFrame, bounds: tuple[int, int], selected: tuple
     if hover_note and len(layers) > 2:
         # The chart's own title, not a Streamlit caption: no element per rerun.
         spec["title"] = {"text": t("milestones_note", lang), "orient": "bottom", "anchor": "start",
-                         "fontSize": 12, "fontWeight": "normal", "color": MILESTONE}
+                         "fontSize": 15 if projector else 12, "fontWeight": "normal",
+                         "color": PROJECTOR_CONFIG["title"]["color"] if projector else MILESTONE}
     if projector:
         spec["config"] = PROJECTOR_CONFIG
     return spec

@@ -28,6 +28,7 @@ class DatasetError(Exception):
 class Pairings:
     pairs: pd.DataFrame
     issues: tuple[Issue, ...] = field(default_factory=tuple)
+    rows: pd.DataFrame | None = None  # the file's rows as read (strings), by row number
 
     @property
     def errors(self) -> tuple[Issue, ...]:
@@ -73,21 +74,27 @@ def read_csv_text(text: str, file: str) -> pd.DataFrame:
         repeated = sorted({h for h in header if header.count(h) > 1})
         raise DatasetError(f"{file} header repeats column(s): {', '.join(repeated)}")
     width = len(header)
-    body, numbers = [], []
+    body, numbers, short = [], [], {}
     for number, row in numbered[1:]:
         if len(row) > width and any(cell.strip() for cell in row[width:]):
             raise DatasetError(f"{file} row {number} has {len(row)} fields but the header has "
                                f"{width}: a comma inside a value needs quotes")
+        if len(row) < width:
+            short[number] = len(row)
         body.append((row + [""] * width)[:width])
         numbers.append(number)
-    return pd.DataFrame(body, columns=header, dtype="str", index=pd.Index(numbers, name="row"))
+    frame = pd.DataFrame(body, columns=header, dtype="str", index=pd.Index(numbers, name="row"))
+    # Rows with fewer fields than the header: padded so every cell can be checked, and
+    # reported as short, since their values may sit under the wrong columns.
+    frame.attrs["short_rows"] = short
+    return frame
 
 
 def parse_pairings(data: bytes, file: str = "pairings.csv") -> Pairings:
     """Bytes of a pairings CSV -> valid pairs plus every issue, each naming row and column."""
     raw = read_csv_text(decode(data, file), file)
     pairs, issues = validate_pairings(raw, file)
-    return Pairings(pairs, tuple(issues))
+    return Pairings(pairs, tuple(issues), raw)
 
 
 def load_pairings(path: Path = PAIRINGS_FILE) -> Pairings:

@@ -45,6 +45,7 @@ from .mapdeck import (
 )
 from .schema import FIRST_YEAR, PROVINCES
 from .timeline import ended_by
+from .view import in_reading_order
 
 BASEMAP_DIR = Path(__file__).resolve().parent.parent / "static" / "basemap"
 IMAGE_FORMATS = ("png", "svg")
@@ -208,6 +209,16 @@ def scope_title(province: str | None = None, state: str | None = None,
     names = [PROVINCES[province][0] if lang == "zh" else province] if province else []
     names += [state] if state else []
     return " – ".join(names) or None
+
+
+def with_filters(scope_label: str | None, levels: tuple[str, ...] = (),
+                 relations: tuple[str, ...] = (), lang: str = "en") -> str | None:
+    """The scope and the level and relation filters, for titles and file names:
+    "Jiangsu · City–city", "City–city · Sister"; None when there is neither."""
+    parts = [scope_label] if scope_label else []
+    parts += [t(f"level_{level}", lang) for level in levels]
+    parts += [t(f"relation_{relation}", lang) for relation in relations]
+    return " · ".join(parts) or None
 
 
 def map_title(start: int, end: int, scope_label: str | None = None, lang: str = "en",
@@ -496,8 +507,10 @@ def neutralise(value: object) -> object:
 
 
 def pairs_csv(view: pd.DataFrame, lang: str = "en") -> bytes:
-    """The pairs in view, one row each, in UTF-8 with a BOM so Excel shows the Chinese."""
-    table = view[CSV_COLUMNS].copy()
+    """The pairs in view, one row each in reading order (by year, unknown years last, then
+    by place), in UTF-8 with a BOM so Excel shows the Chinese."""
+    view = in_reading_order(view)
+    table = view[[c for c in CSV_COLUMNS if c in view]].copy()
     table.insert(0, "pair", pair_names(view, lang))
     for column in table.columns:
         if table[column].dtype == object or pd.api.types.is_string_dtype(table[column]):

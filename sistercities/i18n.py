@@ -63,6 +63,48 @@ STRINGS: dict[str, dict[str, str]] = {
     "export_chart": {"en": "Chart", "zh": "图表"},
     "export_gif": {"en": "Timeline GIF", "zh": "逐年动图 GIF"},
     "export_pairs": {"en": "Pairs", "zh": "关系"},
+    # Data-file problems (schema.Issue), for the CSV checker and `validate`.
+    "issue_empty": {"en": "is empty but required", "zh": "为空，但此列必填"},
+    "issue_not_one_of": {"en": "{value!r} is not one of {allowed}",
+                         "zh": "{value!r} 不是以下值之一：{allowed}"},
+    "issue_not_province": {"en": "{value!r} is not a province, autonomous region or "
+                                 "municipality of mainland China",
+                           "zh": "{value!r} 不是中国大陆的省、自治区或直辖市"},
+    "issue_not_state": {"en": "{value!r} is not a US state or the District of Columbia",
+                        "zh": "{value!r} 不是美国的州或哥伦比亚特区"},
+    "issue_not_year": {"en": "{value!r} is not a year between {first} and {last}",
+                       "zh": "{value!r} 不是 {first} 至 {last} 之间的年份"},
+    "issue_not_date": {"en": "{value!r} is not a date written YYYY-MM-DD",
+                       "zh": "{value!r} 不是 YYYY-MM-DD 格式的日期"},
+    "issue_date_not_in_year": {"en": "{value!r} is not in the year {year}",
+                               "zh": "{value!r} 不在 {year} 年内"},
+    "issue_not_url": {"en": "{value!r} is not a web address (http:// or https://)",
+                      "zh": "{value!r} 不是网址（应以 http:// 或 https:// 开头）"},
+    "issue_not_partial_date": {"en": "{value!r} is not a date written YYYY, YYYY-MM or YYYY-MM-DD",
+                               "zh": "{value!r} 不是 YYYY、YYYY-MM 或 YYYY-MM-DD 格式的日期"},
+    "issue_not_chinese": {"en": "{value!r} is not written in Chinese characters",
+                          "zh": "{value!r} 不是用汉字书写的"},
+    "issue_basis_missing": {"en": "is empty: the year {year} needs its basis (stated, "
+                                  "anniversary or list)",
+                            "zh": "为空：年份 {year} 需注明依据（stated、anniversary 或 list）"},
+    "issue_status_unsourced": {"en": "is empty: a tie marked {status} needs the page that says so",
+                               "zh": "为空：标为 {status} 的关系需注明说明此事的网页"},
+    "issue_repeat_province": {"en": "{value!r} should repeat the province in a province-state pair",
+                              "zh": "在友好省州关系中，{value!r} 应与省份相同"},
+    "issue_repeat_state": {"en": "{value!r} should repeat the state in a province-state pair",
+                           "zh": "在友好省州关系中，{value!r} 应与州相同"},
+    "issue_end_undated": {"en": "no page read gives the year the tie was {status}; shown as "
+                                "{status} in every view",
+                          "zh": "没有已读网页给出该关系{status}的年份；在所有视图中均显示为{status}"},
+    "issue_short_row": {"en": "has {fields} of {width} fields: a value or a comma is missing, so "
+                              "the values after it may sit under the wrong columns",
+                        "zh": "只有 {fields} 个字段（表头有 {width} 个）：缺少值或逗号，"
+                              "其后的值可能错位到别的列"},
+    "issue_missing_columns": {"en": "missing column(s): {columns}. Expected the header: {header}",
+                              "zh": "缺少列：{columns}。表头应为：{header}"},
+    "issue_extra_columns": {"en": "column(s) not in the schema were ignored: {columns}",
+                            "zh": "以下不属于本格式的列已被忽略：{columns}"},
+    "issue_duplicate": {"en": "duplicate of row {row} ({pair})", "zh": "与第 {row} 行重复（{pair}）"},
 }
 
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .i18n import t
+
 FIRST_YEAR = 1979
 LEVELS = ("province-state", "city", "mixed")
 RELATIONS = ("sister", "friendship")
@@ -17,7 +19,20 @@ PAIRING_COLUMNS = (
     "level", "relation", "province", "province_zh", "place_cn", "place_cn_zh", "state",
     "place_us", "year", "date", "status", "status_year", "source", "source_title", "notes",
 )
+# Columns a file may leave out (an older or hand-made CSV): empty when missing. The bundled
+# file has them all, and where a column is in a file its rules apply to every row.
+OPTIONAL_COLUMNS = (
+    "state_zh", "place_us_zh", "year_basis", "year_source", "source_kind", "status_source",
+    "status_checked",
+)
+ALL_COLUMNS = PAIRING_COLUMNS + OPTIONAL_COLUMNS
 REQUIRED = ("level", "relation", "province", "place_cn", "state", "place_us", "source")
+# How a row's year is known: a page states it (year or date), it is worked out from a dated
+# anniversary report ("June 3 marks the 41st anniversary", 2024 -> 1983), or a dated list of
+# ties gives it.
+YEAR_BASES = ("stated", "anniversary", "list")
+# What kind of page the row's source is.
+SOURCE_KINDS = ("official", "news", "association", "encyclopedia", "list")
 
 # English name -> (Chinese name, GeoNames admin1 code). GeoNames numbers China's first-level
 # units its own way (not GB/T 2260); each code is checked against the capital in the tests.
@@ -76,13 +91,22 @@ def canonical_state(name: str) -> str | None:
 
 @dataclass(frozen=True)
 class Issue:
-    """One problem in one cell (or one row) of a data file, worded for people."""
+    """One problem in one cell (or one row) of a data file, worded for people in either
+    language: `code` names its message (i18n "issue_<code>"), `values` fill it in."""
 
     file: str
     row: int | None
     column: str | None
-    message: str
+    code: str
+    values: tuple[tuple[str, object], ...] = ()
     severity: str = "error"
+
+    def worded(self, lang: str = "en") -> str:
+        return t(f"issue_{self.code}", lang, **dict(self.values))
+
+    @property
+    def message(self) -> str:
+        return self.worded()
 
     def __str__(self) -> str:
         where = self.file
@@ -104,47 +128,81 @@ def current_year() -> int:
 
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 _YEAR = re.compile(r"^\d{4}$")
+_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# Chinese names: Han characters, the middle dot of transliterations and full-width brackets.
+_CHINESE = re.compile(r"^[\u3400-\u9fff·（）]+$")
+
+Problem = tuple[str, str, dict]  # (column, issue code, values for its message)
 
 
-def _check_row(row: dict[str, str], last_year: int) -> list[tuple[str, str]]:
-    """(column, message) for every bad cell of one row."""
-    problems: list[tuple[str, str]] = []
-    for column in REQUIRED:
-        if not row[column]:
-            problems.append((column, "is empty but required"))
-    if row["level"] and row["level"] not in LEVELS:
-        problems.append(("level", f"{row['level']!r} is not one of {', '.join(LEVELS)}"))
-    if row["relation"] and row["relation"] not in RELATIONS:
-        problems.append(("relation", f"{row['relation']!r} is not one of {', '.join(RELATIONS)}"))
-    if row["status"] and row["status"] not in STATUSES:
-        problems.append(("status", f"{row['status']!r} is not one of {', '.join(STATUSES)}"))
+def _one_of(row: dict[str, str], column: str, allowed: tuple[str, ...]) -> list[Problem]:
+    value = row.get(column, "")
+    if value and value not in allowed:
+        return [(column, "not_one_of", {"value": value, "allowed": ", ".join(allowed)})]
+    return []
+
+
+def _urls(row: dict[str, str], column: str) -> list[Problem]:
+    value = row.get(column, "")
+    if value and not all(_URL.match(url) for url in value.split()):
+        return [(column, "not_url", {"value": value})]
+    return []
+
+
+def _check_row(row: dict[str, str], last_year: int, present: set[str]) -> list[Problem]:
+    """Every bad cell of one row; `present`: the optional columns the file has."""
+    problems: list[Problem] = [(column, "empty", {}) for column in REQUIRED if not row[column]]
+    for column, allowed in (("level", LEVELS), ("relation", RELATIONS), ("status", STATUSES),
+                            ("year_basis", YEAR_BASES), ("source_kind", SOURCE_KINDS)):
+        problems += _one_of(row, column, allowed)
     if row["province"] and canonical_province(row["province"]) is None:
-        problems.append(("province", f"{row['province']!r} is not a province, autonomous region "
-                                     "or municipality of mainland China"))
+        problems.append(("province", "not_province", {"value": row["province"]}))
     if row["state"] and canonical_state(row["state"]) is None:
-        problems.append(("state", f"{row['state']!r} is not a US state or the District of Columbia"))
+        problems.append(("state", "not_state", {"value": row["state"]}))
     for column in ("year", "status_year"):
         value = row[column]
         if value and not (_YEAR.match(value) and FIRST_YEAR <= int(value) <= last_year):
-            problems.append((column, f"{value!r} is not a year between {FIRST_YEAR} and {last_year}"))
+            problems.append((column, "not_year", {"value": value, "first": FIRST_YEAR,
+                                                  "last": last_year}))
     if row["date"]:
         try:
             date = dt.date.fromisoformat(row["date"])
         except ValueError:
-            problems.append(("date", f"{row['date']!r} is not a date written YYYY-MM-DD"))
+            problems.append(("date", "not_date", {"value": row["date"]}))
         else:
             if row["year"] and _YEAR.match(row["year"]) and date.year != int(row["year"]):
-                problems.append(("date", f"{row['date']!r} is not in the year {row['year']}"))
-    if row["source"] and not all(_URL.match(url) for url in row["source"].split()):
-        problems.append(("source", f"{row['source']!r} is not a web address (http:// or https://)"))
+                problems.append(("date", "date_not_in_year", {"value": row["date"],
+                                                              "year": row["year"]}))
+    for column in ("source", "year_source", "status_source"):
+        problems += _urls(row, column)
+    checked = row.get("status_checked", "")
+    if checked and not (_PARTIAL_DATE.match(checked) and checked[:4] <= str(last_year)):
+        problems.append(("status_checked", "not_partial_date", {"value": checked}))
+    for column in ("place_us_zh", "state_zh"):
+        if row.get(column) and not _CHINESE.match(row[column]):
+            problems.append((column, "not_chinese", {"value": row[column]}))
+    # Where the file has the column, the rule holds for every row of it.
+    if "year_basis" in present and row["year"] and not row["year_basis"]:
+        problems.append(("year_basis", "basis_missing", {"year": row["year"]}))
+    if "source_kind" in present and not row["source_kind"]:
+        problems.append(("source_kind", "empty", {}))
+    stopped = row["status"] in ("ended", "suspended")
+    if "status_source" in present and stopped and not row["status_source"]:
+        problems.append(("status_source", "status_unsourced", {"status": row["status"]}))
     if row["level"] == "province-state" and row["province"] and row["state"]:
-        if canonical_province(row["place_cn"] or "") != canonical_province(row["province"]):
-            problems.append(("place_cn", f"{row['place_cn']!r} should repeat the province in a "
-                                         "province-state pair"))
-        if canonical_state(row["place_us"] or "") != canonical_state(row["state"]):
-            problems.append(("place_us", f"{row['place_us']!r} should repeat the state in a "
-                                         "province-state pair"))
+        if row["place_cn"] and canonical_province(row["place_cn"]) != canonical_province(
+                row["province"]):
+            problems.append(("place_cn", "repeat_province", {"value": row["place_cn"]}))
+        if row["place_us"] and canonical_state(row["place_us"]) != canonical_state(row["state"]):
+            problems.append(("place_us", "repeat_state", {"value": row["place_us"]}))
     return problems
+
+
+def _warnings(row: dict[str, str]) -> list[Problem]:
+    """What is allowed but worth saying: an ending no page dates."""
+    if row["status"] in ("ended", "suspended") and not row["status_year"]:
+        return [("status_year", "end_undated", {"status": row["status"]})]
+    return []
 
 
 def pair_key(province: str, place_cn: str, state: str, place_us: str) -> str:
@@ -166,31 +224,38 @@ def validate_pairings(raw: pd.DataFrame, file: str = "pairings.csv",
     issues: list[Issue] = []
     missing = [c for c in PAIRING_COLUMNS if c not in raw.columns]
     if missing:
-        issues.append(Issue(file, None, None, "missing column(s): " + ", ".join(missing)
-                            + ". Expected the header: " + ",".join(PAIRING_COLUMNS)))
+        issues.append(Issue(file, None, None, "missing_columns", (
+            ("columns", ", ".join(missing)), ("header", ",".join(PAIRING_COLUMNS)))))
         return empty_pairs(), issues
-    extra = [c for c in raw.columns if c not in PAIRING_COLUMNS]
+    extra = [c for c in raw.columns if c not in ALL_COLUMNS]
     if extra:
-        issues.append(Issue(file, None, None, "column(s) not in the schema were ignored: "
-                            + ", ".join(map(str, extra)), severity="warning"))
+        issues.append(Issue(file, None, None, "extra_columns",
+                            (("columns", ", ".join(map(str, extra))),), severity="warning"))
+    present = {c for c in OPTIONAL_COLUMNS if c in raw.columns}
     numbers = (list(raw.index) if raw.index.name == "row"
                else [spreadsheet_row(i) for i in range(len(raw))])
+    short, width = raw.attrs.get("short_rows", {}), len(raw.columns)
+    raw = raw.assign(**{c: "" for c in OPTIONAL_COLUMNS if c not in present})
     raw = raw.fillna("").astype(str).apply(lambda col: col.str.strip())
     good_rows, seen = [], {}
-    for number, row in zip(numbers, raw[list(PAIRING_COLUMNS)].to_dict("records")):
-        problems = _check_row(row, last_year)
-        for column, message in problems:
-            issues.append(Issue(file, number, column, message))
+    for number, row in zip(numbers, raw[list(ALL_COLUMNS)].to_dict("records")):
+        problems = _check_row(row, last_year, present)
+        if number in short:  # said first: it explains the empty cells that follow
+            problems.insert(0, (None, "short_row", {"fields": short[number], "width": width}))
+        issues += [Issue(file, number, column, code, tuple(values.items()))
+                   for column, code, values in problems]
         if problems:
             continue
+        issues += [Issue(file, number, column, code, tuple(values.items()), "warning")
+                   for column, code, values in _warnings(row)]
         row["province"] = canonical_province(row["province"])
         row["state"] = canonical_state(row["state"])
         if row["level"] == "province-state":
             row["place_cn"], row["place_us"] = row["province"], row["state"]
         key = pair_key(row["province"], row["place_cn"], row["state"], row["place_us"])
         if key in seen:
-            issues.append(Issue(file, number, None, f"duplicate of row {seen[key]} "
-                                f"({row['place_cn']} – {row['place_us']})"))
+            issues.append(Issue(file, number, None, "duplicate", (
+                ("row", seen[key]), ("pair", f"{row['place_cn']} – {row['place_us']}"))))
             continue
         seen[key] = number
         row["province_zh"] = row["province_zh"] or PROVINCES[row["province"]][0]
@@ -205,7 +270,7 @@ def validate_pairings(raw: pd.DataFrame, file: str = "pairings.csv",
 
 
 def empty_pairs() -> pd.DataFrame:
-    frame = pd.DataFrame({c: pd.Series(dtype="str") for c in (*PAIRING_COLUMNS, "pair_id")})
+    frame = pd.DataFrame({c: pd.Series(dtype="str") for c in (*ALL_COLUMNS, "pair_id")})
     frame["row"] = pd.Series(dtype="int64")
     for column in ("year", "status_year"):
         frame[column] = pd.Series(dtype="Int64")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,13 +22,31 @@ class Filters:
     state: str | None = None
 
 
+SEARCHED = ["place_cn", "place_cn_zh", "province", "province_zh", "place_us", "state",
+            "place_us_zh", "state_zh"]
+_PARENT = re.compile(r"\(([^)]+)\)\s*$")
+
+
+def search_texts(pairs: pd.DataFrame) -> pd.Series:
+    """What a search looks through for each pair: every name in both languages, and for a
+    district or county ("Wujiang (Suzhou)") its city's Chinese name too, from the pair that
+    names that city, so "苏州" finds what "Suzhou" finds. Built once for the whole dataset."""
+    if pairs.empty:
+        return pd.Series("", index=pairs.index, dtype="str")
+    chinese = dict(zip(pairs["province"] + "|" + pairs["place_cn"], pairs["place_cn_zh"]))
+    parents = [chinese.get(f"{province}|{match.group(1)}", "") if match else ""
+               for province, match in zip(pairs["province"], pairs["place_cn"].map(_PARENT.search))]
+    columns = [c for c in SEARCHED if c in pairs]
+    names = pairs[columns].fillna("").astype(str).agg(" ".join, axis=1) + " " + parents
+    return names.map(normalise).str.replace(" ", "")
+
+
 def matches_search(pairs: pd.DataFrame, text: str) -> pd.Series:
     """Case-, accent- and spacing-insensitive match on English, pinyin or Chinese names."""
     needle = normalise(text).replace(" ", "")
     if not needle:
         return pd.Series(True, index=pairs.index)
-    columns = ["place_cn", "place_cn_zh", "province", "province_zh", "place_us", "state"]
-    haystack = pairs[columns].fillna("").agg(" ".join, axis=1).map(normalise).str.replace(" ", "")
+    haystack = pairs["search_text"] if "search_text" in pairs else search_texts(pairs)
     return haystack.str.contains(needle, regex=False)
 
 

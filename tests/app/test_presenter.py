@@ -84,7 +84,7 @@ def test_a_play_slide_starts_the_timeline():
     at = new_app(present="1", deck="tour", slide="2")
     at.run()
     assert at.session_state["playing"] is True
-    assert at.button(key="pause")
+    assert at.button(key="play").label == "Pause", "one button, so the focus stays on it"
 
 
 def test_presenter_mode_without_a_deck_plays_and_offers_the_saved_presentations():
@@ -92,9 +92,22 @@ def test_presenter_mode_without_a_deck_plays_and_offers_the_saved_presentations(
     at.run()
     assert not at.exception
     assert at.session_state["playing"] is True
-    assert "tour" in at.selectbox(key="pick_deck").options
+    assert at.selectbox(key="pick_deck").options == ["China–US sister cities since 1979"], (
+        "offered by title, not file name")
     at.button(key="exit_present").click().run()
     assert at.session_state["view"]["present"] is False
+
+
+def test_starting_a_saved_presentation_from_the_app_opens_its_first_slide():
+    at = new_app(present="1")
+    at.run()
+    at.selectbox(key="pick_deck").select("tour").run()
+    assert not at.exception
+    assert at.session_state["view"]["deck"] == "tour" and at.session_state["view"]["slide"] == 1
+    assert any("1 / 6" in m.value for m in at.markdown), "the slide bar is shown"
+    assert at.button(key="slide_next") and at.session_state["playing"] is False
+    at.button(key="slide_next").click().run()
+    assert any("2 / 6" in m.value for m in at.markdown)
 
 
 def test_a_province_slide_leaves_out_the_province_picker_to_keep_the_map_on_screen():

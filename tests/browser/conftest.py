@@ -25,6 +25,11 @@ def start_server(extra_env: dict | None = None):
 
 @pytest.fixture(scope="session", name="server")
 def app_server():
+    """The app from this tree; ATLAS_TEST_SERVER=<url> points the tests at a running one
+    instead (to see a test fail on an older commit's server)."""
+    if os.environ.get("ATLAS_TEST_SERVER"):
+        yield os.environ["ATLAS_TEST_SERVER"]
+        return
     process, url = start_server()
     yield url
     process.terminate()

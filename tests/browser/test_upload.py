@@ -9,6 +9,7 @@ from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.browser
 GOOD = (FIXTURES / "good.csv").read_bytes()
+BAD = parse_pairings((FIXTURES / "bad.csv").read_bytes())
 
 
 def upload(page, server, name: str, data: bytes) -> str:
@@ -26,10 +27,11 @@ def upload(page, server, name: str, data: bytes) -> str:
     ("utf16.csv", GOOD.decode().encode("utf-16"), "UTF-16 encoded"),
     ("empty.csv", b"", "is empty"),
     ("columns.csv", b"level,relation\ncity,sister\n", "missing column(s): province"),
-    ("bom.csv", b"\xef\xbb\xbf" + GOOD, "4 valid pairs, 0 problem(s)"),
+    ("bom.csv", b"\xef\xbb\xbf" + GOOD, "4 valid pairs; 0 rows with problems (0 problems in all)"),
     ("extra.csv", GOOD.replace(b"notes\n", b"notes,mood\n", 1), "not in the schema were ignored: mood"),
     ("bad.csv", (FIXTURES / "bad.csv").read_bytes(),
-     f"1 valid pairs, {len(parse_pairings((FIXTURES / 'bad.csv').read_bytes()).errors)} problem(s)"),
+     f"1 valid pairs; {len({i.row for i in BAD.errors})} rows with problems "
+     f"({len(BAD.errors)} problems in all)"),
 ])
 def test_each_kind_of_file_gets_a_clear_message_and_no_traceback(server, offline_page, name, data,
                                                                  expected):

@@ -3,6 +3,7 @@
 import pandas as pd
 import pytest
 
+from sistercities.dataset import parse_pairings
 from sistercities.schema import PAIRING_COLUMNS, canonical_province, canonical_state, validate_pairings
 
 
@@ -85,3 +86,25 @@ def test_province_names_and_aliases(name, expected):
 ])
 def test_state_names_and_codes(name, expected):
     assert canonical_state(name) == expected
+
+
+SHORT_ROW = "city,sister,Jiangsu,江苏,Wuxi,无锡,Ohio\n"
+
+
+def test_a_short_row_is_named_first_and_no_empty_cell_is_said_to_repeat_the_state():
+    """A row of 7 of 15 fields used to read only "place_us / source is empty" and "'' should
+    repeat the state"."""
+    header = ",".join(PAIRING_COLUMNS)
+    issues = parse_pairings(f"{header}\n{SHORT_ROW}".encode(), "mine.csv").issues
+    assert issues[0].code == "short_row" and issues[0].row == 2
+    assert issues[0].message.startswith("has 7 of 15 fields")
+    assert issues[0].worded("zh").startswith("只有 7 个字段")
+    assert not any("should repeat" in issue.message for issue in issues)
+
+
+def test_every_problem_is_worded_in_both_languages():
+    from sistercities.i18n import STRINGS
+
+    codes = [key[len("issue_"):] for key in STRINGS if key.startswith("issue_")]
+    assert {"empty", "short_row", "not_url", "duplicate"} <= set(codes)
+    assert all(set(STRINGS[f"issue_{code}"]) == {"en", "zh"} for code in codes)

@@ -123,3 +123,12 @@ def test_a_search_draws_its_matches_last_wide_and_in_colour_over_pale_grey_arcs(
     assert all(row["w"] > 1.5 and row["c"][3] == ARC_ALPHA for row in matched)
     assert all(row["c"][3] == FADED_ALPHA for row in faded)
     assert all(row["w"] < 2 for row in faded if not row["u"])
+
+
+def test_a_district_is_found_by_its_citys_chinese_name_as_by_its_english_one():
+    """苏州 found 3 pairs and Suzhou 4: Wujiang (吴江) is under Suzhou only in English."""
+    pairs = load_atlas().pairs
+    chinese, english = matches_search(pairs, "苏州"), matches_search(pairs, "Suzhou")
+    assert chinese.sum() == english.sum() > 3
+    assert (chinese == english).all()
+    assert pairs.loc[chinese, "place_cn"].str.contains("Wujiang").any()
