@@ -20,10 +20,8 @@ SCALES = {"1x": 1, "2x": 2, "4x": 4}
 MIME = {"png": "image/png", "svg": "image/svg+xml", "gif": "image/gif",
         "csv": "text/csv", "geojson": "application/geo+json"}
 # Columns the exports read: other columns (a search's `match`) do not change the files.
-EXPORTED = ["pair_id", "level", "relation", "province", "province_zh", "place_cn", "place_cn_zh",
-            "state", "place_us", "year", "date", "status", "status_year", "distance_km", "cn_lat",
-            "cn_lon", "us_lat", "us_lon", "source_lon", "source_lat", "target_lon", "target_lat",
-            "bend", "source", "source_title", "notes", "ended"]
+EXPORTED = export.CSV_COLUMNS + ["source_lon", "source_lat", "target_lon", "target_lat", "bend",
+                                  "ended"]
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .ui_text import tr
+from sistercities.view import status_labels
+
+from .ui_text import lang, tr
 
 # Height of a row in st.dataframe, to size a table to its rows (up to a limit).
 TABLE_ROW = 35
@@ -23,7 +25,14 @@ def notes_column(title: str):
 
 
 def worded(table: pd.DataFrame) -> pd.DataFrame:
-    """Level, relation and status in the interface's language instead of their codes."""
-    words = {column: table[column].map(lambda code, column=column: tr(f"{column}_{code}"))
-             for column in ("level", "relation", "status") if column in table}
+    """Level, relation, year basis and source kind in the interface's language instead of
+    their codes, and the status in words with what is known of it ("ended 2025", "active,
+    seen 2024")."""
+    prefixes = {"level": "level", "relation": "relation", "year_basis": "basis",
+                "source_kind": "kind"}
+    words = {column: table[column].map(lambda code, prefix=prefix: tr(f"{prefix}_{code}")
+                                       if code else None)
+             for column, prefix in prefixes.items() if column in table}
+    if "status" in table:
+        words["status"] = status_labels(table, lang())
     return table.assign(**words)

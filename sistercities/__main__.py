@@ -13,9 +13,11 @@ from .geocode import OVERRIDES_FILE, geocode_places, offline_geocoders, online_g
 def cmd_validate(args: argparse.Namespace) -> int:
     from .checks import check_files
 
-    problems, summary = check_files(Path(args.pairings), Path(args.places))
+    problems, warnings, summary = check_files(Path(args.pairings), Path(args.places))
     for problem in problems:
         print(problem)
+    for warning in warnings:
+        print(f"warning: {warning}")
     print(summary)
     return 1 if problems else 0
 

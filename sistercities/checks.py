@@ -44,14 +44,16 @@ def places_outside(places: pd.DataFrame) -> list[str]:
     return problems
 
 
-def check_files(pairings_file: Path, places_file: Path) -> tuple[list[str], str]:
-    """Every problem in the data files as a sentence, and a one-line summary."""
+def check_files(pairings_file: Path, places_file: Path) -> tuple[list[str], list[str], str]:
+    """Every problem in the data files as a sentence, what is allowed but worth a look (an
+    ending no page dates), and a one-line summary."""
     try:
         pairings = load_pairings(pairings_file)
         places = load_places(places_file)
     except DatasetError as exc:
-        return [str(exc)], "validation stopped: a file could not be read"
+        return [str(exc)], [], "validation stopped: a file could not be read"
     problems = [str(issue) for issue in pairings.issues if issue.severity == "error"]
+    warnings = [str(issue) for issue in pairings.issues if issue.severity == "warning"]
     _, unlocated = locate(pairings.pairs, places)
     for row in unlocated.itertuples(index=False):
         missing = [f"{place} ({admin})" for place, admin, lat in
@@ -65,5 +67,5 @@ def check_files(pairings_file: Path, places_file: Path) -> tuple[list[str], str]
     summary = (f"{len(pairs)} valid pairs ({(pairs['level'] == 'province-state').sum()} "
                f"province-state), {pairs['year'].notna().sum()} with a year, "
                f"{pairs['source'].ne('').sum()} with a source; {len(places)} places; "
-               f"{len(problems)} problem(s)")
-    return problems, summary
+               f"{len(problems)} problem(s), {len(warnings)} warning(s)")
+    return problems, warnings, summary

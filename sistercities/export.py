@@ -488,8 +488,10 @@ def timeline_gif(view: pd.DataFrame, end: int, scale: int = 1, lang: str = "en",
 # Tables: CSV and GeoJSON of the pairs in view.
 
 CSV_COLUMNS = ["pair_id", "level", "relation", "province", "province_zh", "place_cn", "place_cn_zh",
-               "state", "place_us", "year", "date", "status", "status_year", "distance_km",
-               "cn_lat", "cn_lon", "us_lat", "us_lon", "source", "source_title", "notes"]
+               "state", "state_zh", "place_us", "place_us_zh", "year", "date", "year_basis",
+               "year_source", "status", "status_year", "status_source", "status_checked",
+               "distance_km", "cn_lat", "cn_lon", "us_lat", "us_lon", "source", "source_title",
+               "source_kind", "notes"]
 # A cell starting with one of these is run as a formula by spreadsheets (OWASP: CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -530,11 +532,14 @@ def pairs_geojson(view: pd.DataFrame, lang: str = "en") -> bytes:
         features.append({"type": "Feature", "geometry": geometry, "properties": {
             "pair_id": row.pair_id, "name": name, "level": row.level, "relation": row.relation,
             "province": row.province, "province_zh": row.province_zh, "place_cn": row.place_cn,
-            "place_cn_zh": row.place_cn_zh, "state": row.state, "place_us": row.place_us,
+            "place_cn_zh": row.place_cn_zh, "state": row.state, "state_zh": row.state_zh,
+            "place_us": row.place_us, "place_us_zh": row.place_us_zh,
             "year": None if pd.isna(row.year) else int(row.year),
+            "year_basis": row.year_basis or None,
             "status": row.status, "ended": bool(row.ended),
             "status_year": None if pd.isna(row.status_year) else int(row.status_year),
+            "status_checked": row.status_checked or None,
             "distance_km": int(row.distance_km), "source": row.source,
-            "source_title": row.source_title}})
+            "source_title": row.source_title, "source_kind": row.source_kind or None}})
     collection = {"type": "FeatureCollection", "features": features}
     return json.dumps(collection, ensure_ascii=False, indent=1).encode("utf-8")

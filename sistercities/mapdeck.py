@@ -19,6 +19,7 @@ from .geometry import (
     wrap_lon,
 )
 from .i18n import place_names, t, t_count, template
+from .view import status_label
 
 # Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
 LEVEL_COLOURS = {
@@ -140,10 +141,8 @@ def arc_rows(view: pd.DataFrame, lang: str = "en") -> list[dict]:
                                               f"{t(f'level_{level}', lang)} · "
                                               f"{year_label(year, lang)}")
         detail = details[relation, level, year]
-        if ended:
-            since = (f"({t('tip_year_unknown', lang)})" if pd.isna(status_year)
-                     else int(status_year))
-            detail += f" · {t(f'status_{status}', lang)} {since}"
+        if ended or status == "downgraded":
+            detail += f" · {status_label(status, status_year, lang=lang)}"
         colour, width = arc_style(level, ended, undated, hit, searching)
         rows.append({
             "s": source, "t": target, "h": bend, "c": colour, "w": width, "u": int(undated),

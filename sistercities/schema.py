@@ -13,7 +13,8 @@ from .i18n import t
 FIRST_YEAR = 1979
 LEVELS = ("province-state", "city", "mixed")
 RELATIONS = ("sister", "friendship")
-STATUSES = ("active", "ended", "suspended")
+# downgraded: the sister tie became a looser one (e.g. a friendship city) but goes on.
+STATUSES = ("active", "ended", "suspended", "downgraded")
 
 PAIRING_COLUMNS = (
     "level", "relation", "province", "province_zh", "place_cn", "place_cn_zh", "state",
@@ -31,8 +32,10 @@ REQUIRED = ("level", "relation", "province", "place_cn", "state", "place_us", "s
 # anniversary report ("June 3 marks the 41st anniversary", 2024 -> 1983), or a dated list of
 # ties gives it.
 YEAR_BASES = ("stated", "anniversary", "list")
-# What kind of page the row's source is.
-SOURCE_KINDS = ("official", "news", "association", "encyclopedia", "list")
+# What kind of page the row's source is: a government or legislature page; a newspaper or news
+# agency (or a copy of one of its reports); a sister-city association or committee; an
+# encyclopedia (or a copy of one); a compiled list; anything else (a company page, a blog).
+SOURCE_KINDS = ("official", "news", "association", "encyclopedia", "list", "other")
 
 # English name -> (Chinese name, GeoNames admin1 code). GeoNames numbers China's first-level
 # units its own way (not GB/T 2260); each code is checked against the capital in the tests.
@@ -128,7 +131,6 @@ def current_year() -> int:
 
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 _YEAR = re.compile(r"^\d{4}$")
-_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 # Chinese names: Han characters, the middle dot of transliterations and full-width brackets.
 _CHINESE = re.compile(r"^[\u3400-\u9fff·（）]+$")
 
@@ -147,6 +149,18 @@ def _urls(row: dict[str, str], column: str) -> list[Problem]:
     if value and not all(_URL.match(url) for url in value.split()):
         return [(column, "not_url", {"value": value})]
     return []
+
+
+def _partial_date(value: str, last_year: int) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD, a real date no later than `last_year`."""
+    parts = value.split("-")
+    if not 1 <= len(parts) <= 3 or [len(p) for p in parts] != [4, 2, 2][:len(parts)]:
+        return False
+    try:
+        date = dt.date(*(int(p) for p in parts), *(1,) * (3 - len(parts)))
+    except ValueError:
+        return False
+    return FIRST_YEAR <= date.year <= last_year
 
 
 def _check_row(row: dict[str, str], last_year: int, present: set[str]) -> list[Problem]:
@@ -176,7 +190,7 @@ def _check_row(row: dict[str, str], last_year: int, present: set[str]) -> list[P
     for column in ("source", "year_source", "status_source"):
         problems += _urls(row, column)
     checked = row.get("status_checked", "")
-    if checked and not (_PARTIAL_DATE.match(checked) and checked[:4] <= str(last_year)):
+    if checked and not _partial_date(checked, last_year):
         problems.append(("status_checked", "not_partial_date", {"value": checked}))
     for column in ("place_us_zh", "state_zh"):
         if row.get(column) and not _CHINESE.match(row[column]):
@@ -186,7 +200,7 @@ def _check_row(row: dict[str, str], last_year: int, present: set[str]) -> list[P
         problems.append(("year_basis", "basis_missing", {"year": row["year"]}))
     if "source_kind" in present and not row["source_kind"]:
         problems.append(("source_kind", "empty", {}))
-    stopped = row["status"] in ("ended", "suspended")
+    stopped = row["status"] in ("ended", "suspended", "downgraded")
     if "status_source" in present and stopped and not row["status_source"]:
         problems.append(("status_source", "status_unsourced", {"status": row["status"]}))
     if row["level"] == "province-state" and row["province"] and row["state"]:
@@ -200,7 +214,7 @@ def _check_row(row: dict[str, str], last_year: int, present: set[str]) -> list[P
 
 def _warnings(row: dict[str, str]) -> list[Problem]:
     """What is allowed but worth saying: an ending no page dates."""
-    if row["status"] in ("ended", "suspended") and not row["status_year"]:
+    if row["status"] in ("ended", "suspended", "downgraded") and not row["status_year"]:
         return [("status_year", "end_undated", {"status": row["status"]})]
     return []
 

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from .geocode import normalise
+from .i18n import t
 from .timeline import YearWindow, ended_by, in_window
 
 
@@ -98,6 +99,32 @@ def kpis(view: pd.DataFrame) -> Kpis:
     us_cities = {(s, c) for lv, s, c in zip(level, state, place_us) if lv == "city" or c != s}
     return Kpis(pairs=len(view), provinces=len(set(province)), states=len(set(state)),
                 chinese_cities=len(chinese_cities), us_cities=len(us_cities))
+
+
+# "Active" is said only where a page from this year on shows the tie alive; before it, the
+# Atlas says when it last saw news of the tie.
+RECENT = 2022
+
+
+def status_label(status: str, status_year, checked: str = "", lang: str = "en") -> str:
+    """A tie's status in words: "ended 2025", "active, seen 2024", "no news since 2013"."""
+    if status != "active":
+        word = t(f"status_{status}", lang)
+        if pd.isna(status_year) or status_year == "":
+            return t("status_since_unknown", lang, status=word)
+        return t("status_since", lang, status=word, year=int(status_year))
+    seen = int(checked[:4]) if checked else None
+    if seen is None:
+        return t("status_unchecked", lang)
+    return t("status_seen" if seen >= RECENT else "status_no_news", lang, year=seen)
+
+
+def status_labels(pairs: pd.DataFrame, lang: str = "en") -> pd.Series:
+    checked = pairs["status_checked"] if "status_checked" in pairs else pd.Series(
+        "", index=pairs.index)
+    return pd.Series([status_label(s, y, c or "", lang) for s, y, c in zip(
+        pairs["status"], pairs["status_year"], checked.fillna(""))], index=pairs.index,
+        dtype="str")
 
 
 def in_reading_order(pairs: pd.DataFrame) -> pd.DataFrame:

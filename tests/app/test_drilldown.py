@@ -3,6 +3,7 @@
 import pytest
 
 from sistercities.atlas import load_atlas
+from sistercities.dataset import DATA_DIR
 from sistercities.timeline import STANDING, YearWindow
 from sistercities.view import Filters, apply_filters, kpis
 from tests.app.helpers import ends_outside_the_map, layer, metrics, new_app, open_page
@@ -139,19 +140,43 @@ def test_year_steps_move_the_end_of_the_range():
         ATLAS.located, Filters(YearWindow(1979, 1989)))).pairs
 
 
+# The Sources page's tables: coverage by level and by decade, status, year basis, source
+# kind, then every pair.
+EVERY_PAIR = 5
+
+
 def test_the_sources_page_lists_every_pair_with_its_coverage():
     at = open_page("pages/sources.py")
     assert not at.exception
     sister = (ATLAS.pairs["relation"] == "sister").sum()
     assert f"{sister} of the 284 reported sister pairs documented" in at.markdown[0].value
-    assert len(at.dataframe[2].value) == len(ATLAS.pairs)
+    assert len(at.dataframe[EVERY_PAIR].value) == len(ATLAS.pairs)
+
+
+def test_the_sources_page_says_how_far_each_row_can_be_trusted_and_what_changed():
+    at = open_page("pages/sources.py")
+    statuses, bases, kinds = (at.dataframe[i].value for i in (2, 3, 4))
+    pairs = ATLAS.pairs
+    # Every pair is counted once in each table.
+    assert statuses["pairs"].sum() == bases["pairs"].sum() == kinds["pairs"].sum() == len(pairs)
+    ended = dict(zip(statuses["what"], statuses["pairs"]))["ended"]
+    assert ended == (pairs["status"] == "ended").sum()
+    assert dict(zip(bases["what"], bases["pairs"]))["year unknown"] == pairs["year"].isna().sum()
+    table = at.dataframe[EVERY_PAIR].value
+    assert {"year_basis", "source_kind", "place_us_zh"} <= set(table.columns)
+    assert set(table["source_kind"].dropna()) <= {"official", "news", "sister-city association",
+                                                  "encyclopedia", "compiled list", "other"}
+    changes = next(e for e in at.expander if e.label.startswith("What changed in version"))
+    version = (DATA_DIR / "VERSION").read_text().strip()
+    assert changes.label.endswith(version)
+    assert any("http" in m.value for m in changes.markdown)
 
 
 @pytest.mark.parametrize("search", ["Boynton", "Jiangsu"])
 def test_the_sources_table_follows_the_search_and_says_so_in_words(search):
     at = open_page("pages/sources.py", q=search)
     assert not at.exception
-    matches = len(at.dataframe[2].value)
+    matches = len(at.dataframe[EVERY_PAIR].value)
     said = next(c.value for c in at.caption if "filters let through" in c.value)
     assert f"“{search}”" in said
     if matches == 1:
@@ -159,7 +184,7 @@ def test_the_sources_table_follows_the_search_and_says_so_in_words(search):
     else:
         assert matches > 1 and said.startswith(f"{matches} of the {len(ATLAS.pairs)} pairs"), said
     at.toggle(key="sources_all").set_value(True).run()
-    assert len(at.dataframe[2].value) == len(ATLAS.pairs)
+    assert len(at.dataframe[EVERY_PAIR].value) == len(ATLAS.pairs)
     assert any(c.value.startswith(f"Every one of the {len(ATLAS.pairs)} pairs") for c in at.caption)
 
 
@@ -206,7 +231,10 @@ def test_the_pairs_table_words_its_codes_in_the_page_language_and_names_a_state_
     assert not at.exception
     table = pairs_table(at)
     assert set(table["level"]) <= {"友好省州", "友好城市", "省市混合"}
-    assert set(table["status"]) <= {"有效", "已终止", "已暂停"} and "已终止" in set(table["status"])
+    # The status in words with what is known of it: an ending, or the latest sign of life.
+    assert all(s.startswith(("有效", "已终止", "已暂停", "已降级")) for s in table["status"])
+    assert any(s.startswith("已终止") for s in table["status"])
+    assert any("仍见报道" in s for s in table["status"])
     at = open_page("pages/state.py", name="Ohio")
     table = pairs_table(at)
     assert "Hubei" in set(table["cn_place"]) and "Ohio" in set(table["us_place"])

@@ -189,8 +189,14 @@ def test_the_geojson_is_rfc7946_and_round_trips(view):
 
 
 def test_geojson_names_follow_the_language(jiangsu):
-    names = [f["properties"]["name"] for f in json.loads(export.pairs_geojson(jiangsu, "zh"))["features"]]
-    assert "南京 – St. Louis" in names
+    """Chinese names on both sides where a page gives them, the English name where none does."""
+    features = json.loads(export.pairs_geojson(jiangsu, "zh"))["features"]
+    names = [f["properties"]["name"] for f in features]
+    assert "南京 – 圣路易斯" in names
+    for feature in features:
+        p = feature["properties"]
+        assert feature["properties"]["name"] == (f"{p['place_cn_zh'] or p['place_cn']} – "
+                                                 f"{p['place_us_zh'] or p['place_us']}")
 
 
 @pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)",
@@ -209,7 +215,9 @@ def test_csv_keeps_numbers_and_chinese_and_opens_in_excel(view):
     back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
     assert len(back) == len(view)
     assert back["us_lon"].lt(0).any(), "negative longitudes stay numbers"
-    assert "湖北 – Ohio" in set(back["pair"])
+    assert "湖北 – 俄亥俄州" in set(back["pair"])
+    assert {"state_zh", "place_us_zh", "year_basis", "source_kind", "status_checked"} <= set(
+        back.columns)
 
 
 def test_the_cli_writes_the_same_pixels_as_the_app_builder(atlas, jiangsu, tmp_path, capsys):

@@ -108,3 +108,44 @@ def test_every_problem_is_worded_in_both_languages():
     codes = [key[len("issue_"):] for key in STRINGS if key.startswith("issue_")]
     assert {"empty", "short_row", "not_url", "duplicate"} <= set(codes)
     assert all(set(STRINGS[f"issue_{code}"]) == {"en", "zh"} for code in codes)
+
+
+def provenance(**overrides) -> pd.DataFrame:
+    """A row with the optional provenance columns the bundled file carries."""
+    row = dict(year_basis="stated", source_kind="official", state_zh="密苏里州",
+               place_us_zh="圣路易斯", year_source="", status_source="", status_checked="")
+    row.update(overrides)
+    return frame(**row)
+
+
+@pytest.mark.parametrize(("overrides", "message"), [
+    ({"year_basis": ""}, "column year_basis: is empty: the year 1979 needs its basis"),
+    ({"year_basis": "memory"}, "column year_basis: 'memory' is not one of stated, anniversary, list"),
+    ({"source_kind": ""}, "column source_kind: is empty but required"),
+    ({"source_kind": "blog"}, "column source_kind: 'blog' is not one of official, news"),
+    ({"place_us_zh": "St. Louis"}, "column place_us_zh: 'St. Louis' is not written in Chinese"),
+    ({"state_zh": "MO州"}, "column state_zh: 'MO州' is not written in Chinese"),
+    ({"status": "ended", "status_year": "2025"},
+     "column status_source: is empty: a tie marked ended needs the page that says so"),
+    ({"status_checked": "2024-13"}, "column status_checked: '2024-13' is not a date written YYYY"),
+    ({"year_source": "a paper"}, "column year_source: 'a paper' is not a web address"),
+])
+def test_the_provenance_columns_are_checked_where_the_file_has_them(overrides, message):
+    pairs, issues = validate_pairings(provenance(**overrides), last_year=2026)
+    assert pairs.empty
+    assert any(message in str(issue) for issue in issues), [str(i) for i in issues]
+
+
+def test_an_undated_row_needs_no_basis_and_an_undated_ending_is_a_warning():
+    pairs, issues = validate_pairings(provenance(
+        year="", year_basis="", status="downgraded", status_source="https://example.org/vote"),
+        last_year=2026)
+    assert len(pairs) == 1
+    assert [(i.severity, i.column, i.code) for i in issues] == [
+        ("warning", "status_year", "end_undated")]
+
+
+def test_a_file_without_the_provenance_columns_still_loads():
+    """An upload in the original fifteen columns is not asked for a basis or a source kind."""
+    pairs, issues = validate_pairings(frame(), last_year=2026)
+    assert issues == [] and len(pairs) == 1
