@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components.data import long_lived_objects_frozen
 from components.ui_text import tr
 
 st.set_page_config(page_title="Sister Cities Atlas", page_icon="static/img/favicon.png",
@@ -21,3 +22,4 @@ page = st.navigation(position="hidden", pages=[
             url_path="upload"),
 ])
 page.run()
+long_lived_objects_frozen()

@@ -16,13 +16,15 @@ from sistercities.mapdeck import (
     ENDED_COLOUR,
     LEVEL_COLOURS,
     PLACE_LAYER,
+    TOOLTIP,
     US_DOT,
+    SerialisedDeck,
     build_deck,
     bundle_count,
     is_bundled,
 )
 
-from . import keys
+from . import data, keys
 from .ui_text import lang, tr
 
 PROVINCE_PAGE, STATE_PAGE = "pages/province.py", "pages/state.py"
@@ -70,14 +72,28 @@ def describe(view: pd.DataFrame, start: int, end: int) -> str:
               s=view["state"].nunique())
 
 
+# One view's deck JSON (about 1 MB here) is written once and shared by every session that
+# shows that view: a room opening the same link costs one build, not one each. A resource,
+# not cache_data: the text is immutable, so no copy per session.
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _deck_text(view_key: tuple, camera_key: tuple | None, height: int, lang: str,
+               scroll_zoom: bool, brushing: bool, _view: pd.DataFrame,
+               _camera: pdk.ViewState | None) -> str:
+    return build_deck(_view, _camera, height=height, lang=lang, scroll_zoom=scroll_zoom,
+                      brushing=brushing).to_json()
+
+
 def show(view: pd.DataFrame, start: int, end: int, camera: pdk.ViewState | None,
          height: int = 560, scroll_zoom: bool = True, brushing: bool = True,
-         clickable: bool = True) -> dict | None:
+         clickable: bool = True, origin: object = None) -> dict | None:
     """Draw the map; return the clicked object's row (a dict, with its layer), if any.
     `brushing`: pointing at a place lights its links (not on touch screens: no hover);
-    `clickable`: places and arcs open their pages (not for an uploaded file's pairs)."""
-    deck = build_deck(view, camera, height=height, lang=lang(), scroll_zoom=scroll_zoom,
-                      brushing=brushing)
+    `clickable`: places and arcs open their pages (not for an uploaded file's pairs);
+    `origin`: where the pairs come from, if not the bundled data (an upload's digest)."""
+    camera_key = None if camera is None else (camera.longitude, camera.latitude, camera.zoom)
+    text = _deck_text(data.fingerprint(view, origin or data.data_stamp()), camera_key, height,
+                      lang(), scroll_zoom, brushing, view, camera)
+    deck = SerialisedDeck(text, TOOLTIP)
     legend(view)  # above the map: below it, it read as the chart's legend
     if not clickable:
         st.pydeck_chart(deck, height=height, alt=describe(view, start, end))

@@ -8,27 +8,31 @@ import streamlit as st
 from sistercities.i18n import place_names
 from sistercities.view import in_reading_order
 
+from . import data
 from .tables import TABLE_ROW, notes_column, source_column, worded
 from .ui_text import lang, plain, tr, tr_count
 
 MAX_ROWS_SHOWN = 12  # rows before the table scrolls
 
 
-def rows(view: pd.DataFrame) -> pd.DataFrame:
-    """One row per pair, in the interface's language, in reading order."""
+# Shared by every session listing the same pairs in the same language; st.dataframe reads
+# the frame and never changes it.
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _rows(view_key: tuple, language: str, _view: pd.DataFrame) -> pd.DataFrame:
+    return rows(_view, language)
+
+
+def rows(view: pd.DataFrame, language: str) -> pd.DataFrame:
+    """One row per pair, in `language`, in reading order."""
     ordered = in_reading_order(view)
-    cn, us = place_names(ordered, lang())
-    chinese = lang() == "zh"
+    cn, us = place_names(ordered, language)
+    chinese = language == "zh"
     province = ordered["province_zh"] if chinese else ordered["province"]
     state = ordered["state_zh"].where(ordered["state_zh"].ne(""), ordered["state"]) if (
         chinese and "state_zh" in ordered) else ordered["state"]
-    table = worded(ordered).assign(
+    return worded(ordered, language).assign(
         cn_place=cn.where(cn.eq(province), cn + ", " + province),
-        us_place=us.where(us.eq(state), us + ", " + state),
-        year_basis=(ordered["year_basis"].map(lambda b: tr(f"basis_{b}") if b else None)
-                    if "year_basis" in ordered else None),
-    )
-    return table
+        us_place=us.where(us.eq(state), us + ", " + state))
 
 
 def show(view: pd.DataFrame, in_view: int, search: str = "") -> None:
@@ -41,7 +45,7 @@ def show(view: pd.DataFrame, in_view: int, search: str = "") -> None:
         st.caption(tr_count("table_in_view", len(view)))
     if view.empty:
         return
-    table = rows(view)
+    table = _rows(data.fingerprint(view, data.data_stamp()), lang(), view)
     columns = {"cn_place": tr("col_cn_place"), "us_place": tr("col_us_place"),
                "level": tr("col_level"), "relation": tr("col_relation"), "year": tr("col_year"),
                "year_basis": tr("col_year_basis"), "status": tr("col_status"),

@@ -296,7 +296,13 @@ def tr_count(key: str, n: int, **values) -> str:
 def tr(key: str, **values) -> str:
     """An interface string; strings shared with exports (levels, relations, titles) live in
     sistercities.i18n."""
+    return word(key, lang(), **values)
+
+
+def word(key: str, language: str, **values) -> str:
+    """`key`'s string in `language`, whatever the view's: for what is built once and shared
+    by sessions (their view is not known there)."""
     if key not in TEXT:
-        return t(key, lang(), **values)
+        return t(key, language, **values)
     english, chinese = TEXT[key]
-    return (chinese if lang() == "zh" else english).format(**values)
+    return (chinese if language == "zh" else english).format(**values)

@@ -1,6 +1,8 @@
 """Check your own pairings CSV: the rows with problems (their contents and each problem), then
 the valid pairs on the map."""
 
+import hashlib
+
 import pandas as pd
 import streamlit as st
 
@@ -70,7 +72,8 @@ if not mine.located.empty:
     view = apply_filters(mine.located, Filters(YearWindow(low, high)))
     kpis.show(kpi_figures(view))
     # Your pairs have no pages in the Atlas: the map is not clickable, and says nothing of it.
-    arc_map.show(view, low, high, None, 520, clickable=False)
+    arc_map.show(view, low, high, None, 520, clickable=False,
+                 origin=hashlib.sha256(upload.getvalue()).hexdigest())
 if not mine.unlocated.empty:
     st.dataframe(mine.unlocated[["row", "place_cn", "province", "place_us", "state"]],
                  hide_index=True, width="stretch")

@@ -342,6 +342,18 @@ class DeckJson:
         return json.dumps(self.spec, separators=(",", ":"), ensure_ascii=False)
 
 
+class SerialisedDeck(DeckJson):
+    """A deck already written as JSON: one view's map, written once and shown to every
+    session that shows that view."""
+
+    def __init__(self, text: str, tooltip: dict) -> None:
+        super().__init__({}, tooltip)
+        self.text = text
+
+    def to_json(self) -> str:
+        return self.text
+
+
 def _arc_layer(layer_id: str, data: list[dict], alpha_share: float, extra_width: float = 0.0,
                colour: str = "c", **props) -> dict:
     """An ArcLayer of arc rows: laid flat and bowed by each row's bend (geometry.arc_curves),
