@@ -22,3 +22,4 @@ APP_RERUN = "app_rerun"  # a fragment asks for a full rerun (to start or stop it
 FIT = "fit_count"  # bumped by "Fit to data" to move the camera back
 AUTOPLAYED = "autoplayed"  # the (deck, slide) whose autoplay has started
 OPENED_SLIDE = "opened_slide"  # the (deck, slide) whose view was last applied
+SHARING = "sharing"  # the QR code dialog was asked for (opened on the next page run)

@@ -7,6 +7,8 @@ slider has the focus, so the arrows then move the slider instead.
 
 from __future__ import annotations
 
+import os
+
 import streamlit as st
 
 from sistercities.dataset import DatasetError
@@ -17,6 +19,15 @@ from sistercities.presentations import (
     list_presentations,
     load_presentation,
     titled,
+)
+from sistercities.share import (
+    PUBLIC_URL_ENV,
+    ShareError,
+    is_local,
+    public_base,
+    qr_png,
+    qr_svg,
+    view_link,
 )
 
 from . import filters, keys
@@ -126,6 +137,33 @@ def _start_deck() -> None:
         filters.update(deck=chosen, slide=1)
 
 
+def shared_link(page: str) -> str:
+    """The link the room opens: this view on this page, without presenter mode."""
+    base = public_base(os.environ.get(PUBLIC_URL_ENV), st.context.url)
+    name = st.query_params.get("name", "")
+    return view_link(base, page, filters.view_params(**({"name": name} if name else {})))
+
+
+def _ask_to_share() -> None:
+    st.session_state[keys.SHARING] = True
+
+
+def _share(page: str) -> None:
+    """The view's link as a QR code, big enough to scan from the back of the room."""
+    try:
+        link = shared_link(page)
+    except ShareError as exc:
+        st.error(plain(exc), icon=":material/link_off:")
+        return
+    st.caption(tr("share_caption"))
+    st.image(qr_svg(link), width=420)
+    st.code(link, language=None, wrap_lines=True)
+    if is_local(link):
+        st.warning(tr("share_local", env=PUBLIC_URL_ENV), icon=":material/wifi_off:")
+    st.download_button(tr("share_png"), qr_png(link), "sister-cities-atlas-qr.png", "image/png",
+                       icon=":material/download:", on_click="ignore", key="share_png")
+
+
 def _exit() -> None:
     filters.update(present=False, deck="", slide=0)
     st.session_state[keys.PLAYING] = False
@@ -144,8 +182,15 @@ def show(bounds: tuple[int, int], page: str) -> None:
         go_to(deck.slides[number - 1], number, deck.name, page)
         view = filters.view()
     autoplay(view, deck, bounds)
-    back, title, forward, leave = st.columns([1.4, 5, 1.4, 1.8], vertical_alignment="center")
+    back, title, forward, share, leave = st.columns([1.4, 5, 1.4, 1.4, 1.8],
+                                                    vertical_alignment="center")
     leave.button(tr("exit_present"), on_click=_exit, key="exit_present", width="stretch")
+    # A callback, not the button's return value: a run that reruns itself first (a fragment
+    # asking for the whole page) would drop the click.
+    share.button(tr("share_button"), icon=":material/qr_code_2:", key="share", width="stretch",
+                 help=tr("share_help"), on_click=_ask_to_share)
+    if st.session_state.pop(keys.SHARING, False):
+        st.dialog(tr("share_title"), width="medium")(_share)(page)
     if deck is None:
         title.selectbox(tr("start_deck"), list_presentations(), index=None, key="pick_deck",
                         placeholder=f"{tr('start_deck')}…", label_visibility="collapsed",

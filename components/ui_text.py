@@ -265,6 +265,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "previous": ("Previous", "上一页"),
     "next": ("Next", "下一页"),
     "exit_present": ("Exit presenter mode", "退出演示模式"),
+    "share_button": ("QR code", "二维码"),
+    "share_help": ("The view's link as a QR code, for the room to open on their phones.",
+                   "以二维码显示当前视图的链接，观众可用手机打开。"),
+    "share_title": ("Open this view on your phone", "用手机打开此视图"),
+    "share_caption": ("Scan the code or type the address: the same view, without presenter "
+                      "mode.", "扫描二维码或输入网址：同一视图，不含演示模式。"),
+    "share_local": ("This address is this computer's own: phones in the room cannot open it. "
+                    "Start the Atlas with {env} set to the address the room reaches it at, "
+                    "for example `http://192.168.1.20:8501`.",
+                    "此网址仅指向本机，观众的手机无法打开。请在启动 Atlas 时把 {env} "
+                    "设为观众可访问的地址，例如 `http://192.168.1.20:8501`。"),
+    "share_png": ("Download the code (PNG)", "下载二维码（PNG）"),
 }
 
 

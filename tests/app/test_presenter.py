@@ -1,5 +1,7 @@
 """Presenter mode and saved presentations."""
 
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 
 from sistercities.atlas import load_atlas
@@ -118,3 +120,37 @@ def test_a_province_slide_leaves_out_the_province_picker_to_keep_the_map_on_scre
     assert not [box for box in at.selectbox if box.key == "pick_province"]
     at.button(key="exit_present").click().run()
     assert [box for box in at.selectbox if box.key == "pick_province"]
+
+
+def test_the_qr_code_carries_this_view_to_the_room_without_presenter_mode(monkeypatch):
+    monkeypatch.setenv("ATLAS_PUBLIC_URL", "https://atlas.example.org/")
+    at = new_app(present="1", deck="tour", slide="4")  # Jiangsu's page
+    at.run()
+    at.button(key="share").click().run()
+    assert not at.exception
+    link = urlsplit(at.code[0].value)
+    params = parse_qs(link.query)
+    view = at.session_state["view"]
+    assert (link.scheme, link.netloc, link.path) == ("https", "atlas.example.org", "/province")
+    assert params["name"] == ["Jiangsu"] and params["years"] == [str(y) for y in view["years"]]
+    assert not {"present", "deck", "slide"} & set(params)
+    assert at.get("image"), "the code is drawn"
+    assert not at.warning, "a public address needs no warning"
+
+
+def test_a_local_address_is_said_to_be_unreachable_from_the_room(monkeypatch):
+    monkeypatch.delenv("ATLAS_PUBLIC_URL", raising=False)
+    at = new_app(present="1")
+    at.run()
+    at.button(key="share").click().run()
+    assert not at.exception
+    assert any("ATLAS_PUBLIC_URL" in w.value for w in at.warning)
+
+
+def test_a_bad_public_address_is_named_not_a_traceback(monkeypatch):
+    monkeypatch.setenv("ATLAS_PUBLIC_URL", "atlas.example.org")
+    at = new_app(present="1")
+    at.run()
+    at.button(key="share").click().run()
+    assert not at.exception
+    assert "is not a web address" in at.error[0].value
