@@ -254,6 +254,11 @@ TEXT: dict[str, tuple[str, str]] = {
                       "有问题的行：该行内容及每个问题"),
     "upload_template": ("Download a template (the header and one example row)",
                         "下载模板（表头和一行示例）"),
+    "upload_lost": ("**{name}** is not loaded any more: the server that held it has stopped (or "
+                    "this link was opened in another browser). Nothing was lost from the Atlas; "
+                    "upload the file again to check it.",
+                    "**{name}** 已不在当前会话中：保存它的服务器已停止（或此链接在另一浏览器中打开）。"
+                    "Atlas 的数据没有丢失；请重新上传该文件以检查。"),
     "severity_warning": ("warning", "警告"),
     "col_row": ("Row", "行"),
     "col_problem": ("Problems", "问题"),

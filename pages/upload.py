@@ -32,8 +32,31 @@ st.caption(tr("upload_help", columns=plain(", ".join(PAIRING_COLUMNS)),
               mb=st.get_option("server.maxUploadSize")))
 st.download_button(tr("upload_template"), template(), "sister-cities-template.csv", "text/csv",
                    icon=":material/download:", on_click="ignore")
-upload = st.file_uploader(tr("upload_label"), type=["csv"], key="upload")
+def uploader_key() -> str:
+    return f"upload_{st.session_state.get('upload_generation', 0)}"
+
+
+def _forget_a_removed_file() -> None:
+    if st.session_state.get(uploader_key()) is None:
+        st.query_params.pop("file", None)
+
+
+upload = st.file_uploader(tr("upload_label"), type=["csv"], key=uploader_key(),
+                          on_change=_forget_a_removed_file)
+# The file's name goes in the URL: the file itself lives only in this session, so if the
+# server holding it stops (another replica takes the page over), the page can still say which
+# file to upload again.
+if upload is not None and st.query_params.get("file") != upload.name:
+    st.query_params["file"] = upload.name
 if upload is None:
+    lost = st.query_params.get("file")
+    if lost and st.session_state.get("upload_lost") != lost:
+        # The browser still shows the file it sent to the stopped server: a fresh uploader.
+        st.session_state["upload_lost"] = lost
+        st.session_state["upload_generation"] = st.session_state.get("upload_generation", 0) + 1
+        st.rerun()
+    if lost:
+        st.warning(tr("upload_lost", name=plain(lost)), icon=":material/cloud_off:")
     st.stop()
 
 try:

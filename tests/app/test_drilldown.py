@@ -239,3 +239,14 @@ def test_the_pairs_table_words_its_codes_in_the_page_language_and_names_a_state_
     table = pairs_table(at)
     assert "Hubei" in set(table["cn_place"]) and "Ohio" in set(table["us_place"])
     assert "Hubei, Hubei" not in set(table["cn_place"]) and "Ohio, Ohio" not in set(table["us_place"])
+
+
+def test_the_checker_names_a_file_this_session_no_longer_holds():
+    """After a failover the URL still names the uploaded file; the new session has no copy."""
+    at = open_page("pages/upload.py", file="my <b>pairs</b>.csv")
+    assert not at.exception
+    said = at.warning[0].value
+    assert said.startswith("**my \\<b\\>pairs\\</b\\>\\.csv** is not loaded any more"), said
+    assert "upload the file again" in said
+    at = open_page("pages/upload.py")
+    assert not at.warning, "a first visit names no file"
