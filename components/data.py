@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 from pathlib import Path
 
@@ -70,8 +71,9 @@ def fingerprint(view: pd.DataFrame, origin: object) -> tuple:
     ended, which match the search, and where the pairs come from (`origin`: the data's stamp,
     an uploaded file's digest). Cheap to hash, unlike the frame: the key of the per-view
     caches shared by every session."""
+    ids = hashlib.blake2b("\x1f".join(view["pair_id"].tolist()).encode(), digest_size=16)
     match = view["match"].to_numpy().tobytes() if "match" in view else b""
-    return (origin, tuple(view["pair_id"]), view["ended"].to_numpy().tobytes(), match)
+    return (origin, ids.digest(), view["ended"].to_numpy().tobytes(), match)
 
 
 def atlas() -> Atlas:

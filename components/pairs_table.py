@@ -13,6 +13,9 @@ from .tables import TABLE_ROW, notes_column, source_column, worded
 from .ui_text import lang, plain, tr, tr_count
 
 MAX_ROWS_SHOWN = 12  # rows before the table scrolls
+# Rows sent to the browser: a table of a hundred thousand rows took a second of every rerun
+# and no one reads it; the CSV export has every pair.
+MAX_ROWS_LISTED = 1000
 
 
 # Shared by every session listing the same pairs in the same language; st.dataframe reads
@@ -23,8 +26,8 @@ def _rows(view_key: tuple, language: str, _view: pd.DataFrame) -> pd.DataFrame:
 
 
 def rows(view: pd.DataFrame, language: str) -> pd.DataFrame:
-    """One row per pair, in `language`, in reading order."""
-    ordered = in_reading_order(view)
+    """One row per pair, in `language`, in reading order: the first MAX_ROWS_LISTED."""
+    ordered = in_reading_order(view).head(MAX_ROWS_LISTED)
     cn, us = place_names(ordered, language)
     chinese = language == "zh"
     province = ordered["province_zh"] if chinese else ordered["province"]
@@ -46,6 +49,8 @@ def show(view: pd.DataFrame, in_view: int, search: str = "") -> None:
     if view.empty:
         return
     table = _rows(data.fingerprint(view, data.data_stamp()), lang(), view)
+    if len(view) > len(table):
+        st.caption(tr("table_first", n=f"{len(table):,}", total=f"{len(view):,}"))
     columns = {"cn_place": tr("col_cn_place"), "us_place": tr("col_us_place"),
                "level": tr("col_level"), "relation": tr("col_relation"), "year": tr("col_year"),
                "year_basis": tr("col_year_basis"), "status": tr("col_status"),

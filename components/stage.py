@@ -175,8 +175,11 @@ def show(scope: pd.DataFrame, scope_all: pd.DataFrame, unlocated: pd.DataFrame,
         # put while the years change); otherwise the page's whole scope does.
         found = scope[matches_search(scope, search)] if search else scope
         framed = found if not found.empty else scope
+        # Pointing lights a place's links from the run that fits the map to its measured size
+        # on: the first deck leaves out the lit layers, whose shaders delay the first picture
+        # by about 1.6 s where the browser renders WebGL in software.
         clicked = arc_map.show(view, start, end, camera(framed, width, height), height,
-                               scroll_zoom=not present, brushing=not touch)
+                               scroll_zoom=not present, brushing=measured and not touch)
         charted = matching(scope_all, chosen)
         chart.show(timeline_chart(charted, bounds, (start, end), events, lang=lang(),
                                   projector=present, hover_note=True))

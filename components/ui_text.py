@@ -101,6 +101,9 @@ TEXT: dict[str, tuple[str, str]] = {
                        "视图中 {total} 对里有 {n} 对匹配“{q}”；点击列标题排序。"),
     "table_matching_one": ("1 of the {total} pairs in view matches “{q}”.",
                            "视图中 {total} 对里有 1 对匹配“{q}”。"),
+    "table_first": ("The first {n} of {total} in reading order; the CSV export (Export this "
+                    "view) lists them all.", "按阅读顺序列出前 {n} 对（共 {total} 对）；"
+                    "“保存当前视图”中的 CSV 含全部。"),
     "col_year_basis": ("Year from", "年份依据"),
     "basis_stated": ("stated on the page", "网页写明"),
     "basis_anniversary": ("an anniversary report", "周年报道推算"),

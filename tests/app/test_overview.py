@@ -143,3 +143,20 @@ def test_playing_puts_the_years_shown_at_the_head_of_the_figures():
     start, end = at.session_state["view"]["years"]
     assert start == at.session_state["year_bounds"][0] and end < at.session_state["year_bounds"][1]
     assert {m.label: m.value for m in at.metric}["Years"] == f"{start}–{end}"
+
+
+def test_a_huge_view_lists_its_first_thousand_pairs_and_says_where_the_rest_are(tmp_path,
+                                                                                  monkeypatch):
+    from bench.synthetic import write_dataset
+    from components.pairs_table import MAX_ROWS_LISTED
+
+    write_dataset(tmp_path, 1_500, last_year=2024)
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(tmp_path))
+    at = new_app()
+    at.run()
+    assert not at.exception
+    listed = next(d.value for d in at.dataframe if "cn_place" in d.value.columns)
+    assert len(listed) == MAX_ROWS_LISTED
+    shown = metrics(at)["Pairs shown"]
+    assert shown > MAX_ROWS_LISTED
+    assert any(c.value.startswith(f"The first 1,000 of {shown:,}") for c in at.caption)
