@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from sistercities.i18n import place_names
@@ -18,11 +19,16 @@ MAX_ROWS_SHOWN = 12  # rows before the table scrolls
 MAX_ROWS_LISTED = 1000
 
 
-# Shared by every session listing the same pairs in the same language; st.dataframe reads
-# the frame and never changes it.
+LISTED = ("cn_place", "us_place", "level", "relation", "year", "year_basis", "status", "source",
+          "notes")
+
+
+# Shared by every session listing the same pairs in the same language: an Arrow table, which
+# cannot be changed in place, so one object can serve them all (st.cache_data would unpickle a
+# copy per session); st.dataframe sends Arrow as it is.
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _rows(view_key: tuple, language: str, _view: pd.DataFrame) -> pd.DataFrame:
-    return rows(_view, language)
+def _listed(view_key: tuple, language: str, _view: pd.DataFrame) -> pa.Table:
+    return pa.Table.from_pandas(rows(_view, language)[list(LISTED)], preserve_index=False)
 
 
 def rows(view: pd.DataFrame, language: str) -> pd.DataFrame:
@@ -48,17 +54,16 @@ def show(view: pd.DataFrame, in_view: int, search: str = "") -> None:
         st.caption(tr_count("table_in_view", len(view)))
     if view.empty:
         return
-    table = _rows(data.fingerprint(view, data.data_stamp()), lang(), view)
-    if len(view) > len(table):
-        st.caption(tr("table_first", n=f"{len(table):,}", total=f"{len(view):,}"))
-    columns = {"cn_place": tr("col_cn_place"), "us_place": tr("col_us_place"),
-               "level": tr("col_level"), "relation": tr("col_relation"), "year": tr("col_year"),
-               "year_basis": tr("col_year_basis"), "status": tr("col_status"),
-               "source": tr("col_source"), "notes": tr("col_notes")}
+    table = _listed(data.fingerprint(view, data.data_stamp()), lang(), view)
+    if len(view) > table.num_rows:
+        st.caption(tr("table_first", n=f"{table.num_rows:,}", total=f"{len(view):,}"))
+    labels = dict(zip(LISTED, (tr(key) for key in (
+        "col_cn_place", "col_us_place", "col_level", "col_relation", "col_year",
+        "col_year_basis", "col_status", "col_source", "col_notes"))))
     st.dataframe(
-        table[list(columns)], hide_index=True, width="stretch", placeholder=tr("unknown"),
-        height=TABLE_ROW * (min(len(table), MAX_ROWS_SHOWN) + 1) + 3,
-        column_config={**columns,
+        table, hide_index=True, width="stretch", placeholder=tr("unknown"),
+        height=TABLE_ROW * (min(table.num_rows, MAX_ROWS_SHOWN) + 1) + 3,
+        column_config={**labels,
                        "year": st.column_config.NumberColumn(tr("col_year"), format="%d"),
                        "source": source_column(tr("col_source")),
                        "notes": notes_column(tr("col_notes"))},
