@@ -257,6 +257,18 @@ def brightness(css_colour: str) -> float:
     return 0.299 * red + 0.587 * green + 0.114 * blue
 
 
+def test_the_figures_stay_one_readable_row_on_every_desktop_width(person):
+    page = person(LAPTOP)
+    visit(page, "/")
+    for width, height in ((1280, 720), (1366, 768), (1400, 1060), (1440, 900), (1920, 1080)):
+        page.set_viewport_size({"width": width, "height": height})
+        settle(page, 600)
+        boxes = [m.bounding_box() for m in page.locator("[data-testid='stMetric']").all()]
+        # Squeezed beside the controls they once broke into a grid of two, or ran off screen.
+        assert len({round(box["y"]) for box in boxes}) == 1, (width, boxes)
+        assert max(box["x"] + box["width"] for box in boxes) <= width, (width, boxes)
+
+
 def test_an_attendee_on_a_phone_reads_the_figures_and_switches_to_chinese(person, artifacts):
     page = person(PHONE)
     visit(page, "/?level=city")
