@@ -13,8 +13,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 from tests.browser import server
@@ -68,14 +66,8 @@ def start_serve(replicas: int, work: Path) -> tuple[subprocess.Popen, str]:
              "--address", "127.0.0.1", "--log-dir", str(work / "serve-logs")],
             cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while process.poll() is None and time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    return process, url
-        except OSError:
-            time.sleep(0.3)
+    if server.wait_until_healthy(process, url, START_TIMEOUT_S):
+        return process, url
     stop(process)
     raise RuntimeError("make serve did not start: " + log.read_text(errors="replace")[-2000:])
 

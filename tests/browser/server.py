@@ -31,14 +31,22 @@ def start_server(log: Path, app: str = "dashboard.py",
         process = subprocess.Popen(command, cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT,
                                    env=dict(os.environ) if env is None else env)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    return process, url
-        except OSError:
-            time.sleep(0.3)
+    if wait_until_healthy(process, url, timeout_s=60):
+        return process, url
     process.kill()
     process.wait()
     raise RuntimeError("Streamlit did not start: " + log.read_text(errors="replace")[-2000:])
+
+
+def wait_until_healthy(process: subprocess.Popen, url: str, timeout_s: float) -> bool:
+    """True once `url` answers Streamlit's health check; False if the process ends first or
+    `timeout_s` passes."""
+    deadline = time.monotonic() + timeout_s
+    while process.poll() is None and time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return True
+        except OSError:
+            time.sleep(0.3)
+    return False
