@@ -92,7 +92,10 @@ def sync(bounds: tuple[int, int], named: bool = False) -> None:
     if not named and "name" in st.query_params:
         del st.query_params["name"]
     params = {key: st.query_params.get_all(key) for key in URL_KEYS if key in st.query_params}
-    if params:
+    # A full rerun the app asked for (playback's end, Play, Pause) may carry the URL of a
+    # playback year or two back: the session's view is the newer one.
+    rerun_by_app = st.session_state.pop(keys.VIEW_IS_CURRENT, False)
+    if params and not rerun_by_app:
         view = parse_url(params, bounds)
     else:
         view = st.session_state.get(keys.VIEW, default_view(bounds))

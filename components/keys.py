@@ -19,6 +19,7 @@ MAP_SIZE = "map_size"  # the map's size as the browser last measured it
 PLAYING = "playing"
 SPEED = "speed"
 APP_RERUN = "app_rerun"  # a fragment asks for a full rerun (to start or stop its timer)
+VIEW_IS_CURRENT = "view_is_current"  # that full rerun: the session's view wins over the URL
 FIT = "fit_count"  # bumped by "Fit to data" to move the camera back
 AUTOPLAYED = "autoplayed"  # the (deck, slide) whose autoplay has started
 OPENED_SLIDE = "opened_slide"  # the (deck, slide) whose view was last applied

@@ -35,6 +35,12 @@ def _request_app_rerun() -> None:
     st.session_state[keys.APP_RERUN] = True
 
 
+def _rerun_app() -> None:
+    """A full rerun that keeps the session's view: the URL it carries can be behind playback."""
+    st.session_state[keys.VIEW_IS_CURRENT] = True
+    st.rerun(scope="app")
+
+
 def _play(bounds: tuple[int, int]) -> None:
     start, end = filters.years(bounds)
     if end >= bounds[1]:  # at the end: play again from the first year
@@ -67,7 +73,7 @@ def _advance(bounds: tuple[int, int]) -> None:
     start, end = filters.years(bounds)
     if end >= bounds[1]:
         st.session_state[keys.PLAYING] = False
-        st.rerun(scope="app")
+        _rerun_app()
     filters.set_years(start, end + 1)
 
 
@@ -149,7 +155,7 @@ def show(scope: pd.DataFrame, scope_all: pd.DataFrame, unlocated: pd.DataFrame,
     @st.fragment(run_every=interval if playing else None)
     def stage() -> None:
         if st.session_state.pop(keys.APP_RERUN, False):
-            st.rerun(scope="app")
+            _rerun_app()
         if playing and st.session_state.get(keys.PLAYING):
             _advance(bounds)
         year_slider(bounds)
