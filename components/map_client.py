@@ -4,7 +4,8 @@ An empty, hidden custom-component frame (map_client/index.html, served by the ap
 fetched) whose script works on the page around it:
 - it reports the map's width and height, the window's and whether the screen is touch-first,
   so the camera is fitted on the server to the map the person really sees (a rerun of the
-  stage fragment when the size changes by 16 px or more, never per pixel);
+  stage fragment when the size changes by 16 px or more, never per pixel), and when the
+  fitted map is drawn (its basemap arrived, the page idle), which then gets its lit layers;
 - on touch screens one finger scrolls the page over the map and two fingers move and zoom
   it; a tap on the map lets one finger move it until the next touch outside it
   (cooperative gestures, as embedded web maps do);
@@ -29,15 +30,17 @@ _component = components.declare_component("atlas_map_client",
 
 
 def reported() -> dict | None:
-    """The map's size as the browser last sent it, {"w", "h", "vw", "vh", "touch"}, if it has."""
+    """The map's size as the browser last sent it, {"w", "h", "vw", "vh", "touch", "drawn"},
+    if it has."""
     value = st.session_state.get(keys.MAP_CLIENT)
     size = value.get("size") if isinstance(value, dict) else None
     return size if isinstance(size, dict) else None
 
 
-def show(fitted: tuple[int, int] | None) -> None:
+def show(fitted: tuple[int, int] | None, lit: bool) -> None:
     """Mount the map's browser side. `fitted`: the measured size the camera was fitted to,
-    which the frame writes on the map as data-atlas-fitted="WxH" (tests wait for it)."""
+    which the frame writes on the map as data-atlas-fitted="WxH"; `lit`: the map has its lit
+    layers (data-atlas-lit). Tests wait for both."""
     _component(texts={"hint": tr("map_two_fingers"), "active": tr("map_active")},
-               fitted=f"{fitted[0]}x{fitted[1]}" if fitted else "", key=keys.MAP_CLIENT,
-               default=None)
+               fitted=f"{fitted[0]}x{fitted[1]}" if fitted else "", lit=lit,
+               key=keys.MAP_CLIENT, default=None)

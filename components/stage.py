@@ -8,6 +8,8 @@ is fitted to the page's whole scope, not to the year being shown.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pandas as pd
 import pydeck as pdk
 import streamlit as st
@@ -115,16 +117,25 @@ def buttons(bounds: tuple[int, int]) -> None:
                key="fit")
 
 
-def map_size(present: bool) -> tuple[int, int, bool, bool]:
-    """(width, height, touch, measured) of the map: as the browser measured it once it has
-    reported, guessed from the user agent before."""
+class MapSize(NamedTuple):
+    width: int
+    height: int
+    touch: bool
+    measured: bool  # by the browser; guessed before it has reported
+    drawn: bool  # the fitted map is on screen (the browser says when)
+
+
+def map_size(present: bool) -> MapSize:
+    """The map as the browser measured it once it has reported, guessed from the user agent
+    before."""
     size = st.session_state.get(keys.MAP_SIZE)
     if size and size.get("w") and size.get("h"):
-        return int(size["w"]), int(size["h"]), bool(size.get("touch")), True
+        return MapSize(int(size["w"]), int(size["h"]), bool(size.get("touch")), True,
+                       bool(size.get("drawn")))
     agent = (st.context.headers.get("User-Agent") or "") if st.context.headers else ""
     phone = "Mobi" in agent or "Android" in agent
     width, height = GUESSED_MAP["projector" if present else "phone" if phone else "desktop"]
-    return width, height, phone, False
+    return MapSize(width, height, phone, False, False)
 
 
 def camera(scope: pd.DataFrame, width: int, height: int) -> pdk.ViewState | None:
@@ -173,23 +184,24 @@ def show(scope: pd.DataFrame, scope_all: pd.DataFrame, unlocated: pd.DataFrame,
             kpis.show(kpi_figures(view), years=f"{start}–{end}" if showing_years else None)
         empty_states(view, scope, search, place_name)
         _remember_size(map_client.reported())
-        width, height, touch, measured = map_size(present)
-        map_client.show((width, height) if measured else None)
+        size = map_size(present)
+        # Pointing lights a place's links once the fitted map is drawn: sent with the first
+        # picture, the lit layers' shaders delayed it by about 1.3 s where WebGL runs in
+        # software (make bench). A touch screen has no pointing.
+        lit = size.drawn and not size.touch
+        map_client.show((size.width, size.height) if size.measured else None, lit)
         # On a projector the wheel scrolls the page: a presenter scrolling down to the map
         # must not zoom it out by accident (a double click or +/- still zooms).
         # A search's matches in the page's scope fill the map (all years, so the camera stays
         # put while the years change); otherwise the page's whole scope does.
         found = scope[matches_search(scope, search)] if search else scope
         framed = found if not found.empty else scope
-        # Pointing lights a place's links from the run that fits the map to its measured size
-        # on: the first deck leaves out the lit layers, whose shaders delay the first picture
-        # by about 1.6 s where the browser renders WebGL in software.
-        clicked = arc_map.show(view, start, end, camera(framed, width, height), height,
-                               scroll_zoom=not present, brushing=measured and not touch)
+        clicked = arc_map.show(view, start, end, camera(framed, size.width, size.height),
+                               size.height, scroll_zoom=not present, brushing=lit)
         charted = matching(scope_all, chosen)
         chart.show(timeline_chart(charted, bounds, (start, end), events, lang=lang(),
                                   projector=present, hover_note=True))
-        st.caption(tr("legend_hint_hover" if not touch else "legend_hint"))
+        st.caption(tr("legend_hint_hover" if not size.touch else "legend_hint"))
         notes(charted, unlocated, chosen.window.undated)
         labelled = with_filters(scope_label, chosen.levels, chosen.relations, lang())
         export_buttons.show(view, start, end, labelled, lang(), key="export",

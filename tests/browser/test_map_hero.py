@@ -188,8 +188,10 @@ def test_pointing_at_a_place_lights_its_links_and_dims_the_others(opened):
     def blue(image) -> int:
         return int((np.abs(image - np.array(LEVEL_COLOURS["city"])).max(axis=-1) < 70).sum())
 
+    # The lit layers follow the first picture, once the browser says the fitted map is drawn.
+    page.wait_for_selector(f"{MAP}[data-atlas-lit]", timeout=30_000)
     page.mouse.move(1, 1)
-    page.wait_for_timeout(600)
+    page.wait_for_timeout(1500)
     at_rest = drawn(page)
     # Open sea south of Japan, in the first screen, far from any place.
     sea = (box["x"] + box["width"] * 0.3, min(box["y"] + box["height"], 720) - 15)
