@@ -24,3 +24,5 @@ FIT = "fit_count"  # bumped by "Fit to data" to move the camera back
 AUTOPLAYED = "autoplayed"  # the (deck, slide) whose autoplay has started
 OPENED_SLIDE = "opened_slide"  # the (deck, slide) whose view was last applied
 SHARING = "sharing"  # the QR code dialog was asked for (opened on the next page run)
+UPLOAD_GENERATION = "upload_generation"  # bumped for a fresh uploader (its key changes)
+UPLOAD_LOST = "upload_lost"  # the file name last announced as lost with its server

@@ -6,7 +6,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from components import arc_map, frame, kpis
+from components import arc_map, frame, keys, kpis
 from components.ui_text import lang, plain, tr, tr_count
 from sistercities.atlas import atlas_from
 from sistercities.dataset import PAIRINGS_FILE, DatasetError, parse_pairings
@@ -26,14 +26,8 @@ def template() -> bytes:
     return ("\n".join(lines[:2]) + "\n").encode("utf-8-sig")
 
 
-atlas = frame.setup("upload")
-st.title(tr("upload_title"))
-st.caption(tr("upload_help", columns=plain(", ".join(PAIRING_COLUMNS)),
-              mb=st.get_option("server.maxUploadSize")))
-st.download_button(tr("upload_template"), template(), "sister-cities-template.csv", "text/csv",
-                   icon=":material/download:", on_click="ignore")
 def uploader_key() -> str:
-    return f"upload_{st.session_state.get('upload_generation', 0)}"
+    return f"upload_{st.session_state.get(keys.UPLOAD_GENERATION, 0)}"
 
 
 def _forget_a_removed_file() -> None:
@@ -41,6 +35,12 @@ def _forget_a_removed_file() -> None:
         st.query_params.pop("file", None)
 
 
+atlas = frame.setup("upload")
+st.title(tr("upload_title"))
+st.caption(tr("upload_help", columns=plain(", ".join(PAIRING_COLUMNS)),
+              mb=st.get_option("server.maxUploadSize")))
+st.download_button(tr("upload_template"), template(), "sister-cities-template.csv", "text/csv",
+                   icon=":material/download:", on_click="ignore")
 upload = st.file_uploader(tr("upload_label"), type=["csv"], key=uploader_key(),
                           on_change=_forget_a_removed_file)
 # The file's name goes in the URL: the file itself lives only in this session, so if the
@@ -50,10 +50,11 @@ if upload is not None and st.query_params.get("file") != upload.name:
     st.query_params["file"] = upload.name
 if upload is None:
     lost = st.query_params.get("file")
-    if lost and st.session_state.get("upload_lost") != lost:
+    if lost and st.session_state.get(keys.UPLOAD_LOST) != lost:
         # The browser still shows the file it sent to the stopped server: a fresh uploader.
-        st.session_state["upload_lost"] = lost
-        st.session_state["upload_generation"] = st.session_state.get("upload_generation", 0) + 1
+        st.session_state[keys.UPLOAD_LOST] = lost
+        generation = st.session_state.get(keys.UPLOAD_GENERATION, 0)
+        st.session_state[keys.UPLOAD_GENERATION] = generation + 1
         st.rerun()
     if lost:
         st.warning(tr("upload_lost", name=plain(lost)), icon=":material/cloud_off:")
