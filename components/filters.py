@@ -72,12 +72,24 @@ def url_params(view: dict, bounds: tuple[int, int]) -> dict[str, list[str] | str
     return params
 
 
+# Views this session wrote to the URL lately: more than a browser's URL can trail behind.
+URLS_REMEMBERED = 32
+
+
+def _url_view(params: dict[str, list[str]]) -> tuple:
+    return tuple((key, tuple(str(v) for v in params[key])) for key in URL_KEYS if key in params)
+
+
 def write_url(view: dict, bounds: tuple[int, int]) -> None:
     """Rewrite the view's parameters in one update (other parameters, like name, stay). Sent
     even when the server's copy already matches: a run interrupted by the next slider step may
     not have delivered its update, and the copy cannot tell; the browser ignores a URL equal
     to its own, and the page frame turns same-page URL changes into history replacements."""
     wanted = url_params(view, bounds)
+    written = st.session_state.setdefault(keys.URLS_WRITTEN, [])
+    written.append(_url_view({key: value if isinstance(value, list) else [value]
+                              for key, value in wanted.items()}))
+    del written[:-URLS_REMEMBERED]
     current = {key: st.query_params.get_all(key) for key in st.query_params}
     desired = {key: values for key, values in current.items() if key not in URL_KEYS}
     desired.update({key: value if isinstance(value, list) else [value]
@@ -92,10 +104,10 @@ def sync(bounds: tuple[int, int], named: bool = False) -> None:
     if not named and "name" in st.query_params:
         del st.query_params["name"]
     params = {key: st.query_params.get_all(key) for key in URL_KEYS if key in st.query_params}
-    # A full rerun the app asked for (playback's end, Play, Pause) may carry the URL of a
-    # playback year or two back: the session's view is the newer one.
-    rerun_by_app = st.session_state.pop(keys.VIEW_IS_CURRENT, False)
-    if params and not rerun_by_app:
+    # A rerun carries the browser's URL, which can trail the view by a playback tick or two:
+    # a view this session wrote itself is an echo, and the session's view is the newer one.
+    echo = _url_view(params) in st.session_state.get(keys.URLS_WRITTEN, [])
+    if params and not echo:
         view = parse_url(params, bounds)
     else:
         view = st.session_state.get(keys.VIEW, default_view(bounds))

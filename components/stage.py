@@ -37,12 +37,6 @@ def _request_app_rerun() -> None:
     st.session_state[keys.APP_RERUN] = True
 
 
-def _rerun_app() -> None:
-    """A full rerun that keeps the session's view: the URL it carries can be behind playback."""
-    st.session_state[keys.VIEW_IS_CURRENT] = True
-    st.rerun(scope="app")
-
-
 def _play(bounds: tuple[int, int]) -> None:
     start, end = filters.years(bounds)
     if end >= bounds[1]:  # at the end: play again from the first year
@@ -75,7 +69,7 @@ def _advance(bounds: tuple[int, int]) -> None:
     start, end = filters.years(bounds)
     if end >= bounds[1]:
         st.session_state[keys.PLAYING] = False
-        _rerun_app()
+        st.rerun(scope="app")
     filters.set_years(start, end + 1)
 
 
@@ -166,7 +160,7 @@ def show(scope: pd.DataFrame, scope_all: pd.DataFrame, unlocated: pd.DataFrame,
     @st.fragment(run_every=interval if playing else None)
     def stage() -> None:
         if st.session_state.pop(keys.APP_RERUN, False):
-            _rerun_app()
+            st.rerun(scope="app")
         if playing and st.session_state.get(keys.PLAYING):
             _advance(bounds)
         year_slider(bounds)
